@@ -1,0 +1,217 @@
+/**
+ * Safe fetching: the one door through which every network step goes (credentials, platform pages,
+ * DID documents, keys, status lists, OB2 graphs). It checks every URL and every redirect hop against
+ * the private-network rules, caps time and size, and returns typed errors.
+ */
+import { CredLensError } from '../errors.js';
+import type { ResolvedOptions } from '../options.js';
+import { isBlockedHost, isLoopbackHost } from './address.js';
+
+export { isBlockedHost, isLoopbackHost } from './address.js';
+
+/** The options safe fetching reads. */
+export type FetchOptions = Pick<
+  ResolvedOptions,
+  'fetch' | 'allowPrivateNetwork' | 'allowHttpLocalhost' | 'timeoutMs' | 'maxBytes' | 'cache'
+> & { lookup?: HostLookup };
+
+/** Resolves a host name to addresses, so names that point inside the network are refused too (Node only). */
+export type HostLookup = (hostname: string) => Promise<string[]>;
+
+/** Kinds of body a caller accepts. */
+export type ContentKind = 'json' | 'jwt' | 'image' | 'html' | 'any';
+
+/** What the caller wants from one fetch. */
+export interface FetchRequest {
+  /** Accept header to send. */
+  accept?: string;
+  /** Content kinds accepted; a clearly different type is a `bad-content-type` error. Default: any. */
+  kinds?: ContentKind[];
+  /** HTTP statuses handed back instead of thrown (e.g. 410 for a revoked OB2 assertion). */
+  passStatus?: number[];
+  /** https only (did:web), except loopback hosts when `allowHttpLocalhost` is set. */
+  httpsOnly?: boolean;
+}
+
+/** A fetched body, fully read and capped. */
+export interface Fetched {
+  /** The URL the body came from, after redirects. */
+  url: string;
+  status: number;
+  /** Lower-case media type without parameters, '' when absent. */
+  contentType: string;
+  bytes: Uint8Array;
+  /** The body as UTF-8 text (exact: invalid sequences are an error, not replaced). */
+  text(): string;
+}
+
+/** At most this many redirects are followed, each checked like the first URL. */
+export const MAX_REDIRECTS = 5;
+
+/** Checks a URL before any byte is sent. Throws `bad-url` or `blocked-address`. */
+export function checkUrl(raw: string, o: Pick<FetchOptions, 'allowPrivateNetwork' | 'allowHttpLocalhost'>, httpsOnly = false): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CredLensError('bad-url', `"${truncate(raw)}" is not a valid URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new CredLensError('bad-url', `Only http and https URLs are fetched, not ${url.protocol} (${truncate(raw)}).`);
+  }
+  if (url.username || url.password) throw new CredLensError('bad-url', `URLs with credentials are not fetched (${url.host}).`);
+  const loopback = isLoopbackHost(url.hostname);
+  if (httpsOnly && url.protocol !== 'https:' && !(loopback && o.allowHttpLocalhost)) {
+    throw new CredLensError('bad-url', `${truncate(raw)} must use https.`);
+  }
+  if (!o.allowPrivateNetwork && isBlockedHost(url.hostname)) {
+    throw new CredLensError('blocked-address', `${url.hostname} is a private, loopback or link-local address; it is only fetched when private network access is allowed.`);
+  }
+  return url;
+}
+
+const TYPES: Record<Exclude<ContentKind, 'any'>, RegExp> = {
+  json: /^(application\/([\w.+-]+\+)?json|application\/ld\+json|text\/json|text\/plain|application\/octet-stream|)$/,
+  jwt: /^(application\/([\w.+-]+\+)?jwt|application\/jose|text\/plain|application\/octet-stream|)$/,
+  image: /^(image\/(png|svg\+xml)|application\/octet-stream|)$/,
+  html: /^(text\/html|application\/xhtml\+xml|)$/,
+};
+
+function typeAllowed(type: string, kinds: ContentKind[] | undefined): boolean {
+  if (!kinds || kinds.includes('any')) return true;
+  return kinds.some((k) => TYPES[k as Exclude<ContentKind, 'any'>].test(type));
+}
+
+/**
+ * Fetches `raw` with every safety rule applied. Results are cached by URL and Accept header in
+ * `o.cache`, so one verification never downloads the same document twice.
+ */
+export async function safeFetch(raw: string, o: FetchOptions, req: FetchRequest = {}): Promise<Fetched> {
+  const key = `fetch:${req.accept ?? ''}:${raw}`;
+  const cached = (await o.cache.get(key)) as Fetched | undefined;
+  if (cached && typeof cached === 'object' && 'bytes' in cached) return withType(cached, req);
+  const result = await fetchUncached(raw, o, req);
+  if (result.status >= 200 && result.status < 300) await o.cache.set(key, result);
+  return withType(result, req);
+}
+
+function withType(f: Fetched, req: FetchRequest): Fetched {
+  if (f.status >= 200 && f.status < 300 && !typeAllowed(f.contentType, req.kinds)) {
+    throw new CredLensError('bad-content-type', `${truncate(f.url)} answered with ${f.contentType || 'no content type'}, not ${req.kinds?.join(' or ')}.`);
+  }
+  return f;
+}
+
+async function fetchUncached(raw: string, o: FetchOptions, req: FetchRequest): Promise<Fetched> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), o.timeoutMs);
+  const timeoutError = () => new CredLensError('timeout', `${truncate(raw)} did not answer within ${o.timeoutMs} ms.`);
+  try {
+    let current = raw;
+    for (let hop = 0; ; hop++) {
+      const url = checkUrl(current, o, req.httpsOnly);
+      await checkResolved(url, o);
+      let res: Response;
+      try {
+        res = await o.fetch(url.href, {
+          redirect: 'manual',
+          signal: controller.signal,
+          headers: req.accept ? { accept: req.accept } : {},
+          credentials: 'omit',
+        });
+      } catch (e) {
+        if (controller.signal.aborted) throw timeoutError();
+        if (e instanceof CredLensError) throw e;
+        throw new CredLensError('network', `Could not reach ${url.host}: ${(e as Error)?.message ?? String(e)}.`, { cause: e });
+      }
+      // Browsers hide manual redirects (opaqueredirect); there the runtime follows them and only the final URL can be checked.
+      if (res.type === 'opaqueredirect') {
+        res = await o.fetch(url.href, { redirect: 'follow', signal: controller.signal, headers: req.accept ? { accept: req.accept } : {}, credentials: 'omit' });
+        if (res.url) checkUrl(res.url, o, req.httpsOnly);
+      }
+      if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
+        if (hop >= MAX_REDIRECTS) throw new CredLensError('too-many-redirects', `${truncate(raw)} redirected more than ${MAX_REDIRECTS} times.`);
+        current = new URL(res.headers.get('location')!, url).href;
+        await res.body?.cancel().catch(() => {});
+        continue;
+      }
+      const finalUrl = res.url || url.href;
+      const ok = res.status >= 200 && res.status < 300;
+      if (!ok && !req.passStatus?.includes(res.status)) {
+        await res.body?.cancel().catch(() => {});
+        throw new CredLensError('http-status', `${truncate(finalUrl)} answered HTTP ${res.status}.`);
+      }
+      const bytes = await readCapped(res, o.maxBytes, finalUrl, controller.signal, timeoutError);
+      const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      return { url: finalUrl, status: res.status, contentType, bytes, text: () => decodeUtf8(bytes, finalUrl) };
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function checkResolved(url: URL, o: FetchOptions): Promise<void> {
+  if (o.allowPrivateNetwork || !o.lookup) return;
+  let addresses: string[];
+  try {
+    addresses = await o.lookup(url.hostname.replace(/^\[|\]$/g, ''));
+  } catch {
+    return; // the fetch itself will report the unreachable host
+  }
+  const bad = addresses.find((a) => isBlockedHost(a));
+  if (bad) throw new CredLensError('blocked-address', `${url.hostname} resolves to ${bad}, a private or loopback address.`);
+}
+
+async function readCapped(res: Response, max: number, url: string, signal: AbortSignal, timeoutError: () => CredLensError): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => {});
+    throw tooLarge(url, max);
+  }
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > max) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(url, max);
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof CredLensError) throw e;
+    if (signal.aborted) throw timeoutError();
+    throw new CredLensError('network', `Reading ${truncate(url)} failed: ${(e as Error)?.message ?? String(e)}.`, { cause: e });
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(url: string, max: number): CredLensError {
+  return new CredLensError('too-large', `${truncate(url)} is larger than the ${Math.round(max / 1024)} KiB limit.`);
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes exact UTF-8; invalid bytes are an error, never silently replaced. */
+export function decodeUtf8(bytes: Uint8Array, where = 'the input'): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new CredLensError('bad-input', `${truncate(where)} is not valid UTF-8 text.`);
+  }
+}
+
+function truncate(s: string): string {
+  return s.length > 120 ? s.slice(0, 117) + '...' : s;
+}

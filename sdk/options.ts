@@ -1,0 +1,87 @@
+/** Options accepted by `verify()` and every stage that does I/O. */
+import { CredLensError } from './errors.js';
+
+/** A fetch function with the WHATWG signature (Node's global fetch, a browser's, or a test double). */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** A minimal async cache. Results of network look-ups (documents, DID docs, status lists) go here. */
+export interface Cache {
+  get(key: string): Promise<unknown | undefined> | unknown | undefined;
+  set(key: string, value: unknown): Promise<void> | void;
+}
+
+/** What the caller may set. Every field is optional. */
+export interface VerifyOptions {
+  /** The instant to verify at (default: the clock). Dates are compared against it. */
+  now?: Date | string;
+  /** Injected fetch (default: globalThis.fetch). Every network step goes through the safe-fetch wrapper around it. */
+  fetch?: FetchLike;
+  /** Allow loopback, private and link-local addresses (default false). */
+  allowPrivateNetwork?: boolean;
+  /** Allow plain http for localhost did:web and documents (default false). The demo needs it. */
+  allowHttpLocalhost?: boolean;
+  /** Timeout for each network request in ms (default 10 000). */
+  timeoutMs?: number;
+  /** Cap on every fetched body in bytes (default 5 MB). */
+  maxBytes?: number;
+  /** A cache for fetched documents (default: an in-memory LRU for this call only). */
+  cache?: Cache;
+  /** Extra JSON-LD contexts by URL, in addition to the bundled ones. Nothing is fetched for contexts. */
+  contexts?: Record<string, unknown>;
+  /** Tolerated clock skew in seconds for date checks (default 300). */
+  clockSkewSeconds?: number;
+  /** Force the pure-JS Ed25519 implementation (tests and benchmarks). */
+  ed25519?: 'auto' | 'webcrypto' | 'noble';
+}
+
+/** Options after defaults are applied. */
+export interface ResolvedOptions {
+  now: Date;
+  fetch: FetchLike;
+  allowPrivateNetwork: boolean;
+  allowHttpLocalhost: boolean;
+  timeoutMs: number;
+  maxBytes: number;
+  cache: Cache;
+  contexts: Record<string, unknown>;
+  clockSkewSeconds: number;
+  ed25519: 'auto' | 'webcrypto' | 'noble';
+}
+
+/** Small in-memory LRU cache, the default. */
+export class MemoryCache implements Cache {
+  private readonly map = new Map<string, unknown>();
+  constructor(private readonly limit = 500) {}
+  get(key: string): unknown {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: unknown): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
+/** Applies defaults. */
+export function resolveOptions(o: VerifyOptions = {}): ResolvedOptions {
+  const now = o.now === undefined ? new Date() : new Date(o.now);
+  if (Number.isNaN(now.getTime())) throw new CredLensError('bad-input', `"now" is not a valid date: ${String(o.now)}`);
+  const f = o.fetch ?? (globalThis.fetch as FetchLike | undefined);
+  return {
+    now,
+    fetch: f ?? (async () => { throw new TypeError('no fetch available in this runtime'); }),
+    allowPrivateNetwork: o.allowPrivateNetwork ?? false,
+    allowHttpLocalhost: o.allowHttpLocalhost ?? false,
+    timeoutMs: o.timeoutMs ?? 10_000,
+    maxBytes: o.maxBytes ?? 5 * 1024 * 1024,
+    cache: o.cache ?? new MemoryCache(),
+    contexts: o.contexts ?? {},
+    clockSkewSeconds: o.clockSkewSeconds ?? 300,
+    ed25519: o.ed25519 ?? 'auto',
+  };
+}
