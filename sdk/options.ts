@@ -32,6 +32,14 @@ export interface VerifyOptions {
   clockSkewSeconds?: number;
   /** Force the pure-JS Ed25519 implementation (tests and benchmarks). */
   ed25519?: 'auto' | 'webcrypto' | 'noble';
+  /**
+   * Honour the 1EdTech convention `https://issuer#z6Mk...`: take the key from the fragment without
+   * fetching the issuer's key document (default false). Anyone can write such an id, so the key is
+   * then only as trustworthy as the claim; reports mark it with a warning.
+   */
+  keyFragments?: boolean;
+  /** Resolves host names before fetching so names pointing inside the network are refused (Node). */
+  lookup?: (hostname: string) => Promise<string[]>;
 }
 
 /** Options after defaults are applied. */
@@ -46,6 +54,8 @@ export interface ResolvedOptions {
   contexts: Record<string, unknown>;
   clockSkewSeconds: number;
   ed25519: 'auto' | 'webcrypto' | 'noble';
+  keyFragments: boolean;
+  lookup?: (hostname: string) => Promise<string[]>;
 }
 
 /** Small in-memory LRU cache, the default. */
@@ -83,5 +93,7 @@ export function resolveOptions(o: VerifyOptions = {}): ResolvedOptions {
     contexts: o.contexts ?? {},
     clockSkewSeconds: o.clockSkewSeconds ?? 300,
     ed25519: o.ed25519 ?? 'auto',
+    keyFragments: o.keyFragments ?? false,
+    ...(o.lookup ? { lookup: o.lookup } : {}),
   };
 }

