@@ -50,7 +50,7 @@ export function fetchFor(kase: Pick<Case, 'file' | 'requires'>): (input: string 
     if (!path) return new Response('not in fixture set: ' + url, { status: 404 });
     const body = readCaseFile(path);
     const type = /\.png$/.test(path) ? 'image/png' : /\.svg$/.test(path) ? 'image/svg+xml' : /\.html$/.test(path) ? 'text/html' : /\.jsonld$/.test(path) ? 'application/ld+json' : 'application/json';
-    return new Response(body, { status: 200, headers: { 'content-type': type } });
+    return new Response(new Uint8Array(body), { status: 200, headers: { 'content-type': type } });
   };
 }
 
