@@ -36,6 +36,9 @@ export const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']
 /** Smallest RSA modulus accepted for RS256, in bits (RFC 7518 §3.3: "2048 bits or larger MUST be used"). */
 export const MIN_RSA_BITS = 2048;
 
+/** Largest RSA modulus accepted, in bits: bounds the work a hostile key can cause. */
+export const MAX_RSA_BITS = 16384;
+
 /**
  * Throws `bad-key` unless `jwk` is a JSON object without private members. `where` names the key's
  * origin in the message (for example "the JOSE header").
@@ -269,6 +272,7 @@ function checkRsaSize(key: CryptoKey): CryptoKey {
   if (!(bits >= MIN_RSA_BITS)) {
     throw new CredLensError('bad-key', `The RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required.`);
   }
+  if (bits > MAX_RSA_BITS) throw new CredLensError('bad-key', `The RSA key has ${bits} bits; more than ${MAX_RSA_BITS} are not accepted.`);
   return key;
 }
 

@@ -5,6 +5,7 @@
  */
 import { CredLensError } from '../errors.js';
 import { base58Decode, multibaseBase58Decode } from '../util/base58.js';
+import { base64UrlDecode } from '../util/bytes.js';
 import { isObject } from '../util/json.js';
 
 /** The multicodec prefix of an Ed25519 public key (varint 0xed). */
@@ -25,7 +26,7 @@ export function decodeEd25519Jwk(jwk: unknown): Uint8Array {
     throw new CredLensError('bad-key', 'The key is not an Ed25519 JWK (kty OKP, crv Ed25519).');
   }
   if ('d' in jwk) throw new CredLensError('bad-key', 'The published key includes its private part; it is refused.');
-  const raw = base64UrlToBytes(jwk.x);
+  const raw = base64UrlDecode(jwk.x, 'The Ed25519 JWK', 'bad-key');
   if (raw.length !== 32) throw new CredLensError('bad-key', 'The Ed25519 JWK does not hold a 32-byte key.');
   return raw;
 }
@@ -46,15 +47,6 @@ export function ed25519FromMethod(vm: Record<string, unknown>): Uint8Array | und
   }
   if (isObject(vm.publicKeyJwk) && vm.publicKeyJwk.crv === 'Ed25519') return decodeEd25519Jwk(vm.publicKeyJwk);
   return undefined;
-}
-
-function base64UrlToBytes(s: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new CredLensError('bad-key', 'A key value is not base64url.');
-  const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4);
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 function short(s: string): string {

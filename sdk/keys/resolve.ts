@@ -6,6 +6,7 @@
 import { CredLensError } from '../errors.js';
 import { safeFetch, type FetchOptions } from '../fetch/index.js';
 import { asArray, idOf, isObject, parseJson, type JsonObject } from '../util/json.js';
+import { didJwkToJwk } from './jwk.js';
 import { resolveDidWeb } from './did-web.js';
 import { decodeEd25519Jwk, decodeEd25519Multikey, ed25519FromMethod } from './multikey.js';
 import type { KeyResolver, ResolvedKey } from './types.js';
@@ -40,19 +41,9 @@ function didKey(vm: string): ResolvedKey {
 
 function didJwk(vm: string): ResolvedKey {
   const did = vm.split('#')[0]!;
-  const enc = did.slice('did:jwk:'.length);
-  let jwk: unknown;
-  try {
-    jwk = parseJson(new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(enc.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((enc.length + 3) % 4)), (c) => c.charCodeAt(0))), 'A did:jwk key');
-  } catch {
-    throw new CredLensError('bad-key', `${did} does not encode a JSON Web Key.`);
-  }
-  if (!isObject(jwk)) throw new CredLensError('bad-key', `${did} does not encode a JSON Web Key.`);
+  const jwk = didJwkToJwk(vm);
   const ed25519 = jwk.crv === 'Ed25519' ? decodeEd25519Jwk(jwk) : undefined;
-  if (!ed25519 && ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'].some((k) => k in jwk)) {
-    throw new CredLensError('bad-key', `${did} carries a private key; it is refused.`);
-  }
-  return { id: `${did}#0`, controller: did, type: 'JsonWebKey', ...(ed25519 ? { ed25519 } : {}), jwk: jwk as JsonWebKey, via: 'did:jwk', purposes: [...RELATIONSHIPS] };
+  return { id: `${did}#0`, controller: did, type: 'JsonWebKey', ...(ed25519 ? { ed25519 } : {}), jwk, via: 'did:jwk', purposes: [...RELATIONSHIPS] };
 }
 
 async function didWeb(vm: string, o: FetchOptions): Promise<ResolvedKey> {

@@ -4,6 +4,7 @@
  */
 import { gunzipSync } from 'fflate';
 import { CredLensError } from '../errors.js';
+import { base64Decode, base64UrlDecode } from '../util/bytes.js';
 
 /** The spec's minimum list length (16 KB); shorter lists are common (DCC uses 100 000) and only warned about. */
 export const MIN_LIST_BITS = 131_072;
@@ -17,15 +18,11 @@ export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 export function decodeEncodedList(encoded: string): { bits: Uint8Array; multibase: boolean } {
   const multibase = encoded.startsWith('u');
   const s = multibase ? encoded.slice(1) : encoded;
-  if (!/^[A-Za-z0-9_\-+/]*={0,2}$/.test(s)) throw new CredLensError('bad-status-list', 'The status list is not base64url encoded.');
-  const b64 = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  let compressed: Uint8Array;
-  try {
-    const bin = atob(b64 + '==='.slice((b64.length + 3) % 4));
-    compressed = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-  } catch {
-    throw new CredLensError('bad-status-list', 'The status list is not valid base64url.');
-  }
+  // Bitstring lists use base64url; StatusList2021 lists in the wild use either alphabet, some padded.
+  const unpadded = s.replace(/=+$/, '');
+  const compressed = /[+/]/.test(unpadded)
+    ? base64Decode(unpadded, 'The status list', 'bad-status-list')
+    : base64UrlDecode(unpadded, 'The status list', 'bad-status-list');
   return { bits: gunzipCapped(compressed), multibase };
 }
 
