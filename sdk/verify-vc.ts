@@ -20,6 +20,8 @@ export interface PipelineResult {
   format: Format;
   /** The credential as JSON, for the later stages (trust, elements). */
   json?: JsonObject;
+  /** The hosting platform, when the credential was reached through (or stopped at) a platform page. */
+  platform?: { name: string; page: string };
 }
 
 /** Verifies a VC given as JSON with embedded proofs. Never throws for a bad credential. */

@@ -80,8 +80,9 @@ async function fromUrl(link: string, env: Env): Promise<PipelineResult> {
   const platform = resolvePlatform(url);
   if (platform && !platform.verifiable) {
     return {
-      checks: [{ id: 'platform', status: 'unsupported', effect: 'unverifiable', code: 'platform-unverifiable', message: `${platform.platform} publishes no machine-verifiable credential. ${platform.advice}` }],
-      credential: { issuer: { name: platform.platform }, subject: {} },
+      checks: [{ id: 'platform', status: 'unsupported', effect: 'unverifiable', code: 'platform-unverifiable', message: platform.advice }],
+      credential: { issuer: {}, subject: {} },
+      platform: { name: platform.platform, page: platform.page },
       format: 'unknown',
     };
   }
@@ -97,7 +98,8 @@ async function fromUrl(link: string, env: Env): Promise<PipelineResult> {
       lastError = e;
       continue;
     }
-    return fromFetched(res, env);
+    const result = await fromFetched(res, env);
+    return platform ? { ...result, platform: { name: platform.platform, page: platform.page } } : result;
   }
   return {
     checks: [{ id: 'fetch', status: 'error', effect: 'unverifiable', code: lastError?.code ?? 'network', message: `The credential could not be retrieved: ${lastError?.message ?? 'no address to try'}` }],

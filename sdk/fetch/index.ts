@@ -5,6 +5,7 @@
  */
 import { CredLensError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
+import { utf8Decode } from '../util/bytes.js';
 import { isBlockedHost, isLoopbackHost } from './address.js';
 
 export { isBlockedHost, isLoopbackHost } from './address.js';
@@ -201,15 +202,9 @@ function tooLarge(url: string, max: number): CredLensError {
   return new CredLensError('too-large', `${truncate(url)} is larger than the ${Math.round(max / 1024)} KiB limit.`);
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** Decodes exact UTF-8; invalid bytes are an error, never silently replaced. */
 export function decodeUtf8(bytes: Uint8Array, where = 'the input'): string {
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new CredLensError('bad-input', `${truncate(where)} is not valid UTF-8 text.`);
-  }
+  return utf8Decode(bytes, truncate(where));
 }
 
 function truncate(s: string): string {

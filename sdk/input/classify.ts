@@ -46,12 +46,9 @@ function classifyBytes(bytes: Uint8Array): RawInput {
   return classifyText(text);
 }
 
-/** Whitespace around a pasted value, including a byte-order mark. */
-const EDGE_SPACE = /^[\s\uFEFF]+|[\s\uFEFF]+$/g;
-
 function classifyText(input: string): RawInput {
   if (input.length > MAX_INPUT_BYTES) throw new CredLensError('too-large', 'The input is larger than 100 MB.');
-  const t = input.replace(EDGE_SPACE, '');
+  const t = input.trim(); // also drops a byte-order mark (U+FEFF is ECMAScript white space)
   if (t === '') throw new CredLensError('bad-input', 'The input is empty.');
   if (t.startsWith('{')) {
     const value = parseJson(t, 'The input');

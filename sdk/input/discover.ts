@@ -69,8 +69,13 @@ export function discoverFromHtml(html: string, baseUrl: string): Discovered {
     }
     const tag = readStartTag(src, lt, 'html');
     if (!tag) {
-      i = lt + 1;
-      continue;
+      // Either the name ran into another '<' (move on) or the page ended inside a tag (stop):
+      // never rescan the same tail, so hostile pages stay linear.
+      if (src[nameEnd(src, lt + 1)] === '<') {
+        i = lt + 1;
+        continue;
+      }
+      break;
     }
     i = tag.end;
     if (tag.name === 'base' && !baseSet) {
@@ -98,6 +103,12 @@ export function discoverFromHtml(html: string, baseUrl: string): Discovered {
     }
   }
   return { alternates, embedded };
+}
+
+function nameEnd(src: string, from: number): number {
+  let j = from;
+  while (j < src.length && !/[\s>/<]/.test(src[j]!)) j++;
+  return j;
 }
 
 function attr(attrs: Map<string, string>, name: string): string | undefined {

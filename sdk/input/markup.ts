@@ -20,13 +20,15 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
 
 /**
  * Reads the start tag whose `<` is at `start`. Returns undefined when the tag is malformed (in XML
- * mode: unquoted values, duplicate attributes, a missing `>`).
+ * mode: unquoted values, duplicate attributes, a missing `>`). In HTML mode undefined means the
+ * input ended inside the tag (or the name ran into another `<`), so callers can stop or move on
+ * without rescanning.
  */
 export function readStartTag(src: string, start: number, mode: MarkupMode): StartTag | undefined {
   let i = start + 1;
   const nameStart = i;
-  while (i < src.length && !isSpace(src.charCodeAt(i)) && src[i] !== '>' && src[i] !== '/') i++;
-  if (i === nameStart) return undefined;
+  while (i < src.length && !isSpace(src.charCodeAt(i)) && src[i] !== '>' && src[i] !== '/' && src[i] !== '<') i++;
+  if (i === nameStart || src[i] === '<') return undefined;
   const name = mode === 'html' ? src.slice(nameStart, i).toLowerCase() : src.slice(nameStart, i);
   const attrs = new Map<string, string>();
   for (;;) {
@@ -95,8 +97,8 @@ export function decodeEntities(s: string, mode: MarkupMode): string | undefined 
     const amp = s.indexOf('&', i);
     if (amp < 0) return out + s.slice(i);
     out += s.slice(i, amp);
-    const semi = s.indexOf(';', amp + 1);
-    const body = semi > amp && semi - amp <= 32 ? s.slice(amp + 1, semi) : undefined;
+    const semi = indexWithin(s, ';', amp + 1, 32); // bounded: no rescans of long runs without ';'
+    const body = semi > 0 ? s.slice(amp + 1, semi) : undefined;
     let decoded: string | undefined;
     if (body !== undefined) {
       if (body.startsWith('#')) decoded = codePoint(body.slice(1));
@@ -111,6 +113,13 @@ export function decodeEntities(s: string, mode: MarkupMode): string | undefined 
     out += decoded;
     i = semi + 1;
   }
+}
+
+/** Index of `ch` within `[from, from + max)`, or -1. */
+function indexWithin(s: string, ch: string, from: number, max: number): number {
+  const end = Math.min(s.length, from + max);
+  for (let i = from; i < end; i++) if (s[i] === ch) return i;
+  return -1;
 }
 
 function codePoint(ref: string): string | undefined {

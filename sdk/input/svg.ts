@@ -171,6 +171,8 @@ function readContent(text: string, from: number, name: string): { content: strin
       const gt = text.indexOf('>', lt);
       if (gt < 0 || trimXmlSpace(text.slice(lt + 2, gt)) !== name) throw bad(`The SVG has a malformed end tag for <${name}>.`);
       return { content, end: gt + 1 };
+    } else if (text.startsWith('</', lt)) {
+      throw bad(`The SVG is not well-formed: <${name}> is closed by a different end tag.`);
     } else {
       throw bad(`<${name}> contains markup; it must hold only the credential text.`);
     }

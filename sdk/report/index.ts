@@ -5,8 +5,9 @@ export type * from './types.js';
 export { combineVerdict, verdictOf } from './verdict.js';
 
 /** Assembles the Report from the pipeline's checks and summary. Trust and elements start empty and neutral. */
-export function makeReport(result: { checks: Check[]; credential: CredentialSummary; format: Format | string }, source: string): Report {
+export function makeReport(result: { checks: Check[]; credential: CredentialSummary; format: Format | string; platform?: { name: string; page: string } }, source: string): Report {
   return {
+    ...(result.platform ? { platform: result.platform } : {}),
     verdict: combineVerdict(result.checks),
     checks: result.checks,
     format: result.format,

@@ -80,4 +80,6 @@ export interface Report {
   recipient?: { state: 'match' | 'mismatch' | 'unknown'; detail: string };
   /** Where the credential came from (the URL it was fetched from, or 'input'). */
   source?: string;
+  /** The platform a link pointed at (Credly, Coursera, ...), with its page for a person to open. */
+  platform?: { name: string; page: string };
 }

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../sdk/index.js';
+import { base58Encode } from '../../sdk/util/base58.js';
 
 const NOW = '2026-03-01T00:00:00Z';
 const DID = 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2';
@@ -19,7 +20,7 @@ function credential(extra: Record<string, unknown> = {}): Record<string, unknown
       cryptosuite: 'eddsa-rdfc-2022',
       verificationMethod: `${DID}#${DID.slice(8)}`,
       proofPurpose: 'assertionMethod',
-      proofValue: 'z' + '1'.repeat(86),
+      proofValue: 'z' + base58Encode(new Uint8Array(64).fill(7)), // well-formed, but not a signature of anything
     },
     ...extra,
   };
@@ -74,10 +75,11 @@ describe('hostile input', () => {
     await expect(verify(png)).rejects.toMatchObject({ code: 'bad-png' });
   });
 
-  it('a JWT with alg none is invalid', async () => {
+  it('a JWT with alg none is refused: unsigned is an input error, with a signature part it is invalid', async () => {
     const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const jwt = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ iss: DID, vc: credential({ proof: undefined }) })}.`;
-    const r = await verify(jwt, { now: NOW });
+    const body = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ iss: DID, vc: credential({ proof: undefined }) })}`;
+    await expect(verify(`${body}.`, { now: NOW })).rejects.toMatchObject({ code: 'bad-input' });
+    const r = await verify(`${body}.${Buffer.from('x').toString('base64url')}`, { now: NOW });
     expect(r.verdict).toBe('invalid');
     expect(r.checks.find((c) => c.id === 'proof')).toMatchObject({ status: 'fail', code: 'bad-jwt' });
   });
