@@ -43,6 +43,9 @@ export function checkContext(node: JsonObject, role: NodeRole, isInput: boolean)
       : { id: 'context', status: 'warn', code: 'unknown-context', message: `${label} has no @context, so it is not a proper Open Badges 2.0 document.` };
   }
   const first = Array.isArray(ctx) ? ctx[0] : ctx;
+  if (typeof first === 'string' && /^https?:\/\/(w3id\.org\/openbadges\/v1|openbadgespec\.org\/v1\/)/.test(first)) {
+    return { id: 'context', status: 'unsupported', code: 'unknown-context', effect: 'unverifiable', message: `${label} is an Open Badges 1.1 document, which CredLens does not verify.` };
+  }
   if (isObject(first) || isOb2ContextUrl(first)) {
     return { id: 'context', status: 'pass', message: `${label} uses the Open Badges 2.0 context.` };
   }
@@ -209,7 +212,9 @@ export function ruleSetFor(cls: Ob2Class | undefined): RuleSet | undefined {
  */
 export function validateNode(node: JsonObject, rules: RuleSet | undefined, terms: TermTable, loaded?: (url: string) => unknown): NodeProblems {
   const out: NodeProblems = { type: [], structure: [] };
-  visit(node, rules, withOwnContext(node, terms, loaded), out, '', loaded);
+  // "verify" is the OB 2.0 context's alias of "verification" (OB 2.0 §Assertion).
+  const target = rules === 'Assertion' && node.verification === undefined && node.verify !== undefined ? { ...node, verification: node.verify } : node;
+  visit(target, rules, withOwnContext(node, terms, loaded), out, '', loaded);
   return out;
 }
 

@@ -162,7 +162,7 @@ export function isAcceptableIri(iri: string): boolean {
 }
 
 /** True for an absolute http or https URL. */
-export function isHttpUrl(s: unknown): s is string {
+export function isHttpUrl(s: unknown): boolean {
   if (typeof s !== 'string') return false;
   try {
     const u = new URL(s);
@@ -197,4 +197,20 @@ export function primaryClass(node: Record<string, unknown>, terms: TermTable): O
     if (c) return c;
   }
   return undefined;
+}
+
+/**
+ * The term table of a top-level document. When its `@context` defines no Open Badges vocabulary at
+ * all (a wrong or unknown context, which the context check reports), the OB 2.0 terms are assumed,
+ * so that one mistake is reported once rather than again as undefined types.
+ */
+export function termsFor(node: Record<string, unknown>, loaded?: (url: string) => unknown): TermTable {
+  const table = termsOf(node['@context'], loaded);
+  for (const v of table.values()) if (v.startsWith(OBI)) return table;
+  return termsOf([OB2_CONTEXT, ...(Array.isArray(node['@context']) ? node['@context'] : node['@context'] === undefined ? [] : [node['@context']])], loaded);
+}
+
+/** The OB 2.0 class named by a bare type string, compared literally (for documents whose context is wrong). */
+export function classByName(type: string): Ob2Class | undefined {
+  return Object.prototype.hasOwnProperty.call(CLASS_IRIS, type) ? (type as Ob2Class) : undefined;
 }
