@@ -1,5 +1,6 @@
 /** Options accepted by `verify()` and every stage that does I/O. */
 import { CredLensError } from './errors.js';
+import type { Ed25519Impl } from './crypto/ed25519.js';
 
 /** A fetch function with the WHATWG signature (Node's global fetch, a browser's, or a test double). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -30,8 +31,8 @@ export interface VerifyOptions {
   contexts?: Record<string, unknown>;
   /** Tolerated clock skew in seconds for date checks (default 300). */
   clockSkewSeconds?: number;
-  /** Force the pure-JS Ed25519 implementation (tests and benchmarks). */
-  ed25519?: 'auto' | 'webcrypto' | 'noble';
+  /** Which Ed25519 implementation: 'auto' (native: node:crypto in Node, else WebCrypto), or force 'webcrypto', 'node' or the pure-JS 'noble'. */
+  ed25519?: Ed25519Impl;
   /**
    * Honour the 1EdTech convention `https://issuer#z6Mk...`: take the key from the fragment without
    * fetching the issuer's key document (default false). Anyone can write such an id, so the key is
@@ -53,7 +54,7 @@ export interface ResolvedOptions {
   cache: Cache;
   contexts: Record<string, unknown>;
   clockSkewSeconds: number;
-  ed25519: 'auto' | 'webcrypto' | 'noble';
+  ed25519: Ed25519Impl;
   keyFragments: boolean;
   lookup?: (hostname: string) => Promise<string[]>;
 }

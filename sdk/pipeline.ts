@@ -6,7 +6,7 @@ import { contextLoader, type DocumentLoader } from './contexts/index.js';
 import { keyResolver, keyFromFragment } from './keys/resolve.js';
 import type { KeyResolver } from './keys/types.js';
 import { resolveOptions, type ResolvedOptions, type VerifyOptions } from './options.js';
-import { canonizeGeneral } from './proof/canonize.js';
+import { canonize } from './proof/canonize.js';
 import type { JsonObject } from './util/json.js';
 
 /** Shared services for one verification. */
@@ -30,7 +30,8 @@ export function makeEnv(options: VerifyOptions = {}): Env {
   return {
     o,
     loader,
-    canonize: (doc) => canonizeGeneral(doc, loader),
+    // Fast path for the bundled contexts, jsonld.js for anything it does not cover (same N-Quads).
+    canonize: (doc) => canonize(doc, loader, o.contexts),
     // The 1EdTech key-in-fragment convention is only honoured when the caller opts in (see keys/resolve.ts).
     resolveKey: o.keyFragments ? async (vm) => keyFromFragment(vm) ?? resolve(vm) : resolve,
     depth: 0,

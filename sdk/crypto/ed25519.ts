@@ -1,12 +1,60 @@
 /**
- * Ed25519 signature verification: WebCrypto where the runtime has it (about ten times faster
- * here), @noble/ed25519 otherwise. Both follow RFC 8032 strictly (noble with zip215: false), so
- * results agree; tests run both.
+ * Ed25519 signature verification with the runtime's native crypto where it has it, @noble/ed25519
+ * otherwise. In Node, 'auto' calls node:crypto's one-shot verify: the same OpenSSL code as Node's
+ * WebCrypto, without the thread-pool hop that makes each WebCrypto call cost ~0.3 ms more here.
+ * In browsers and workers it is WebCrypto. All three follow RFC 8032 strictly (noble with
+ * zip215: false), so results agree; tests run each.
  */
 import * as ed from '@noble/ed25519';
 
-/** Which implementation to use. 'auto' picks WebCrypto when it supports Ed25519. */
-export type Ed25519Impl = 'auto' | 'webcrypto' | 'noble';
+/** Which implementation to use. 'auto' picks node:crypto in Node, else WebCrypto when it supports Ed25519. */
+export type Ed25519Impl = 'auto' | 'webcrypto' | 'noble' | 'node';
+
+interface NodeCrypto {
+  createPublicKey(k: { key: Uint8Array; format: 'der'; type: 'spki' }): unknown;
+  verify(alg: null, data: Uint8Array, key: unknown, sig: Uint8Array): boolean;
+}
+
+// Reached through process.getBuiltinModule (Node >= 20.16), so bundlers for browsers never see it.
+const nodeCrypto: NodeCrypto | undefined = (() => {
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  try {
+    return p?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** True when node:crypto's Ed25519 is available (Node). */
+export function hasNodeEd25519(): boolean {
+  return nodeCrypto !== undefined;
+}
+
+// SPKI DER prefix of an Ed25519 public key (RFC 8410): SEQUENCE { AlgorithmIdentifier 1.3.101.112, BIT STRING }.
+const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
+const nodeKeys = new Map<string, unknown>();
+
+function verifyNode(c: NodeCrypto, pub: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+  const id = toKeyId(pub);
+  let key = nodeKeys.get(id);
+  if (key === undefined) {
+    const der = new Uint8Array(44);
+    der.set(SPKI_PREFIX, 0);
+    der.set(pub, 12);
+    try {
+      key = c.createPublicKey({ key: der, format: 'der', type: 'spki' });
+    } catch {
+      return false; // not a valid point
+    }
+    if (nodeKeys.size > 1000) nodeKeys.clear();
+    nodeKeys.set(id, key);
+  }
+  try {
+    return c.verify(null, message, key, signature);
+  } catch {
+    return false;
+  }
+}
 
 let webcryptoSupport: Promise<boolean> | undefined;
 
@@ -58,6 +106,7 @@ function toKeyId(b: Uint8Array): string {
  */
 export async function verifyEd25519(pub: Uint8Array, message: Uint8Array, signature: Uint8Array, impl: Ed25519Impl = 'auto'): Promise<boolean> {
   if (pub.length !== 32 || signature.length !== 64) return false;
+  if ((impl === 'node' || impl === 'auto') && nodeCrypto) return verifyNode(nodeCrypto, pub, message, signature);
   const useWeb = impl === 'webcrypto' || (impl === 'auto' && (await hasWebCryptoEd25519()));
   if (useWeb) {
     const key = await importWebCrypto(pub);

@@ -5,7 +5,7 @@
  * published it has leaked it.
  */
 import { CredLensError } from '../errors.js';
-import { hasWebCryptoEd25519, type Ed25519Impl } from '../crypto/ed25519.js';
+import { hasNodeEd25519, hasWebCryptoEd25519, type Ed25519Impl } from '../crypto/ed25519.js';
 import { isObject, parseJson } from '../util/json.js';
 import { base64Decode, base64UrlDecode, utf8Decode } from '../util/bytes.js';
 import type { JwsAlg } from '../proof/jws.js';
@@ -253,7 +253,8 @@ function subtle(): SubtleCrypto {
 
 async function ed25519Key(raw: Uint8Array, options: ImportKeyOptions, viaWebCrypto: () => Promise<CryptoKey>): Promise<VerifyKey> {
   const impl = options.ed25519 ?? 'auto';
-  const web = impl === 'webcrypto' || (impl === 'auto' && (await hasWebCryptoEd25519()));
+  // In Node, 'auto' verifies raw keys through node:crypto (see crypto/ed25519.ts).
+  const web = impl === 'webcrypto' || (impl === 'auto' && !hasNodeEd25519() && (await hasWebCryptoEd25519()));
   if (web) return wrapImport(viaWebCrypto);
   return { type: 'public', algorithm: { name: 'Ed25519' }, raw: raw.slice() };
 }

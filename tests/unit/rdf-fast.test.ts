@@ -520,6 +520,89 @@ describe('fast JSON-LD → RDF: generated variants', () => {
   });
 });
 
+// ---------------------------------------------------------------------------------------------
+// Seeded random documents: random mixes of VC / OB terms, undefined terms, keywords and full IRIs,
+// with scalars, value objects, blank node ids, nested nodes and arrays, under several context sets.
+
+function randomDocuments(seed: number, count: number): [string, Json][] {
+  let state = seed;
+  const rnd = (): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
+  const contexts = [
+    ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+    ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+    ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+    ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/dcc/v1', 'https://w3id.org/security/data-integrity/v2'],
+  ];
+  const keys = [
+    'id', 'type', 'name', 'description', 'issuer', 'credentialSubject', 'achievement', 'criteria', 'narrative', 'image', 'validFrom',
+    'issuanceDate', 'proof', 'evidence', 'result', 'resultDescription', 'allowedValue', 'alignment', 'creditsAvailable', 'url',
+    'identifier', 'identityHash', 'hashed', 'credentialStatus', 'statusListIndex', 'endorsement', 'awardedDate', 'cryptosuite',
+    'proofPurpose', 'verificationMethod', 'created', 'jsonSchema', 'credentialSchema', 'notATerm', `${EX}p`, `${EX}q`, 'xsd:foo',
+    '@id', '@type', 'awardedOnCompletionOf', 'holder', 'verifiableCredential', 'termsOfUse', 'sec:proof', 'controller',
+    'assertionMethod', 'publicKeyMultibase',
+  ];
+  const types = [
+    'VerifiableCredential', 'OpenBadgeCredential', 'Achievement', 'AchievementSubject', 'Profile', 'Image', 'Criteria', 'Result',
+    'ResultDescription', 'Evidence', 'DataIntegrityProof', 'Ed25519Signature2020', 'JsonSchema', 'BitstringStatusListEntry',
+    'VerifiablePresentation', 'EndorsementCredential', 'Alignment', 'IdentityObject', 'NotAType', `${EX}T`, 'Person', 'Multikey',
+  ];
+  const ids = ['https://example.org/a', 'https://example.org/b', 'did:example:123', 'urn:uuid:1234', '_:x', '_:y', 'xsd:string', 'https://example.org/a'];
+  const value = (depth: number): unknown => {
+    const r = rnd();
+    if (r < 0.18) return pick(['a', '', 'https://example.org/a', 'did:example:1', '2020-01-01T00:00:00Z', '_:x', 'assertionMethod', 'rel']);
+    if (r < 0.26) return pick([1, 0, -0, 1.5, 1e21, 1e-7, 42, -3, 0.1, 123456789012345680000]);
+    if (r < 0.3) return rnd() < 0.5;
+    if (r < 0.33) return null;
+    if (r < 0.43) return Array.from({ length: Math.floor(rnd() * 4) }, () => value(depth + 1));
+    if (r < 0.5) {
+      return pick<unknown>([
+        { '@value': 'v', '@language': pick(['en', 'de-AT', 'x_y']) },
+        { '@value': pick(['1', 2, true]), '@type': pick([`${XSD}integer`, `${XSD}double`, `${EX}dt`]) },
+        { id: pick(ids) },
+        {},
+      ]);
+    }
+    return depth > 3 ? 'https://example.org/leaf' : node(depth + 1);
+  };
+  const node = (depth: number): Json => {
+    const o: Json = {};
+    if (rnd() < 0.7) o.type = rnd() < 0.5 ? pick(types) : [pick(types), pick(types)];
+    if (rnd() < 0.5) o.id = pick(ids);
+    for (let i = 1 + Math.floor(rnd() * 5); i > 0; i--) {
+      const k = pick(keys);
+      o[k] = k === '@id' || k === 'id' ? (rnd() < 0.05 ? 'relative' : pick(ids)) : k === '@type' || k === 'type' ? pick(types) : value(depth);
+    }
+    if (rnd() < 0.05) o['@context'] = pick<unknown>([{ '@vocab': EX }, null, { local: `${EX}local` }, { '@propagate': false, local: `${EX}local` }]);
+    return o;
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const d = node(0);
+    d['@context'] = [...pick(contexts)];
+    if (rnd() < 0.6) d['@context'].push({ '@vocab': EX });
+    if (rnd() < 0.15) {
+      d['@context'].push(pick<unknown>([
+        { data: { '@id': `${EX}data`, '@type': '@json' } },
+        { list: { '@id': `${EX}list`, '@container': '@list' } },
+      ]));
+    }
+    return [`random #${i}`, d] as [string, Json];
+  });
+}
+
+describe('fast JSON-LD → RDF: seeded random documents', () => {
+  it('gives identical N-Quads or gives up, and gives up whenever jsonld.js rejects', async () => {
+    const t = await tally(randomDocuments(20261122, 600));
+    report('random documents', t);
+    expect(t.bad).toEqual([]);
+    expect(t.same).toBeGreaterThan(100);
+  }, 300_000);
+});
+
 describe('canonize()', () => {
   const ob3 = JSON.parse(read('1edtech-ob-spec/ob_v3p0/impl/extracted/obv3p0-credential-unsigned.json'));
 

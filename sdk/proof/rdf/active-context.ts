@@ -102,12 +102,12 @@ export class ActiveContext {
   language: string | undefined;
   readonly protectedTerms: Set<string>;
   previous: ActiveContext | null;
-  /** Cached transitions: key → resulting context, or FAILED when processing bailed. */
+  /** Cached transitions: key → resulting context, or the reason processing gave up. */
   readonly transitions = new Map<string, ActiveContext | Failed>();
   /** Cached transitions for a local context that is one context object (by identity), per flags. */
   readonly objectTransitions = new WeakMap<object, (ActiveContext | Failed | undefined)[]>();
-  /** Memo of vocab-relative IRI expansion (keys and types). */
-  readonly vocabMemo = new Map<string, string | null>();
+  /** Memo of vocab-relative IRI expansion (keys and types), with its classification. */
+  readonly vocabMemo = new Map<string, VocabIri>();
 
   constructor(src?: ActiveContext) {
     if (src) {
@@ -184,20 +184,42 @@ export function termDirection(ctx: ActiveContext, key: string): string | null {
   return null; // context-level @direction is refused at processing time
 }
 
+/** What a vocab-relative expansion gave: a keyword, an absolute IRI, a blank node, or nothing usable. */
+export enum IriKind {
+  Invalid = 0,
+  Keyword = 1,
+  Absolute = 2,
+  Blank = 3,
+}
+
+export interface VocabIri {
+  iri: string | null;
+  kind: IriKind;
+}
+
+/** Vocab-relative expansion (keys, types, @vocab-typed values), memoized per context. */
+export function expandVocab(ctx: ActiveContext, value: string): VocabIri {
+  let hit = ctx.vocabMemo.get(value);
+  if (hit === undefined) {
+    const iri = expandIriUncached(ctx, value, true);
+    const kind = iri === null ? IriKind.Invalid
+      : isKeyword(iri) ? IriKind.Keyword
+      : !isAbsoluteIri(iri) ? IriKind.Invalid
+      : iri.startsWith('_:') ? IriKind.Blank
+      : IriKind.Absolute;
+    hit = { iri, kind };
+    if (ctx.vocabMemo.size >= MEMO_MAX) ctx.vocabMemo.clear();
+    ctx.vocabMemo.set(value, hit);
+  }
+  return hit;
+}
+
 /**
  * IRI expansion during document expansion (no local context). `vocab`: terms and @vocab apply;
- * `base`: document-relative (the base is always null here, so relative stays relative).
+ * otherwise document-relative (the base is always null here, so relative stays relative).
  */
 export function expandIri(ctx: ActiveContext, value: string, vocab: boolean): string | null {
-  if (vocab) {
-    const hit = ctx.vocabMemo.get(value);
-    if (hit !== undefined) return hit;
-    const r = expandIriUncached(ctx, value, true);
-    if (ctx.vocabMemo.size >= MEMO_MAX) ctx.vocabMemo.clear();
-    ctx.vocabMemo.set(value, r);
-    return r;
-  }
-  return expandIriUncached(ctx, value, false);
+  return vocab ? expandVocab(ctx, value).iri : expandIriUncached(ctx, value, false);
 }
 
 function expandIriUncached(ctx: ActiveContext, value: string, vocab: boolean): string | null {

@@ -12,8 +12,8 @@
  */
 import type { Quad, Term } from '../canonize.js';
 import {
-  ActiveContext, BCP47, Bail, bail, expandIri, initialContext, isAbsoluteIri, isKeyword, isPlainObject, processContext,
-  termContainer, termContext, termDirection, termLanguage, termType, type ContextEnv,
+  ActiveContext, BCP47, Bail, IriKind, bail, expandIri, expandVocab, initialContext, isAbsoluteIri, isKeyword, isPlainObject,
+  processContext, termContainer, termContext, termDirection, termLanguage, termType, type ContextEnv,
 } from './active-context.js';
 
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
@@ -225,10 +225,11 @@ function expandObject(w: Walk, ctxIn: ActiveContext, activeProperty: string | nu
   const keywordsSeen = new Set<string>();
   for (const k of keys) {
     if (k === '@context') continue;
-    const ep = expandIri(ctx, k, true);
-    if (ep === null || !(isAbsoluteIri(ep) || isKeyword(ep))) bail(`term "${k}" is not defined`);
-    if (!isKeyword(ep)) {
-      if (ep.startsWith('_:')) bail('blank node predicate');
+    const { iri, kind } = expandVocab(ctx, k);
+    if (kind === IriKind.Invalid) bail(`term "${k}" is not defined`);
+    if (kind === IriKind.Blank) bail('blank node predicate');
+    const ep = iri!;
+    if (kind === IriKind.Absolute) {
       props.push([k, ep]);
       continue;
     }
@@ -248,10 +249,10 @@ function expandObject(w: Walk, ctxIn: ActiveContext, activeProperty: string | nu
         const list = Array.isArray(v) ? v : [v];
         for (const t of list) {
           if (typeof t !== 'string') bail('@type values must be strings');
-          const e = expandIri(typeScopedCtx, t, true);
-          if (e === null || !isAbsoluteIri(e)) bail(`type "${t}" is not defined`);
-          if (e.startsWith('_:')) bail('blank node type');
-          typeIris.push(e);
+          const { iri, kind } = expandVocab(typeScopedCtx, t);
+          if (kind === IriKind.Blank) bail('blank node type');
+          if (kind !== IriKind.Absolute) bail(`type "${t}" is not defined`);
+          typeIris.push(iri!);
         }
         if (list.length) keywordsSeen.add(ep);
         break;
