@@ -29,6 +29,9 @@ Exit status: 0 valid, 1 any other verdict, 2 usage or input error.`;
 /** A usage or input error: exit 2 with this sentence. */
 class UsageError extends Error {}
 
+/** An explicit request for help: usage on stdout, exit 0. */
+class HelpRequest extends Error {}
+
 interface Parsed {
   target: string;
   json: boolean;
@@ -37,7 +40,8 @@ interface Parsed {
 
 function parseArgs(args: string[]): Parsed {
   const [command, ...rest] = args;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') throw new UsageError(USAGE);
+  if (command === undefined) throw new UsageError(USAGE);
+  if (command === '--help' || command === '-h' || command === 'help') throw new HelpRequest(USAGE);
   if (command !== 'verify') throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   const options: VerifyOptions = {};
   let target: string | undefined;
@@ -60,7 +64,7 @@ function parseArgs(args: string[]): Parsed {
       const v = Number(value());
       if (!Number.isFinite(v) || v <= 0) throw new UsageError('--timeout must be a positive number of milliseconds.');
       options.timeoutMs = v;
-    } else if (a === '--help' || a === '-h') throw new UsageError(USAGE);
+    } else if (a === '--help' || a === '-h') throw new HelpRequest(USAGE);
     else if (a.startsWith('--')) throw new UsageError(`Unknown option ${a}.`);
     else if (target === undefined) target = a;
     else throw new UsageError(`Only one credential at a time (got "${target}" and "${a}").`);
@@ -95,6 +99,10 @@ export async function main(args: string[], out = process.stdout, err = process.s
     // In Node, resolve host names too, so a name that points inside the network is refused.
     report = await verify(input, { lookup: async (h) => (await lookup(h, { all: true })).map((a) => a.address), ...parsed.options });
   } catch (e) {
+    if (e instanceof HelpRequest) {
+      out.write(e.message + '\n');
+      return 0;
+    }
     if (e instanceof UsageError) {
       err.write(e.message + '\n');
       return 2;
