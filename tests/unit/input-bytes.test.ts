@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isCredLensError } from '../../sdk/errors.js';
 import {
   base64Decode,
   base64Encode,
@@ -13,15 +12,8 @@ import {
   utf8Decode,
   utf8Encode,
 } from '../../sdk/util/bytes.js';
+import { codeOf } from '../helpers/errors.js';
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return isCredLensError(e) ? e.code : `not a CredLensError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 describe('bytes', () => {
   it('round-trips base64url, base64 and hex against Node for lengths 0..64', () => {

@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCredLensError } from '../../sdk/errors.js';
 import { classifyInput } from '../../sdk/input/classify.js';
+import { codeOf } from '../helpers/errors.js';
 
 const CONFORMANCE = new URL('../../../shared/conformance/', import.meta.url);
 const read = (f: string) => new Uint8Array(readFileSync(new URL(f, CONFORMANCE)));
 const b64u = (v: string) => Buffer.from(v).toString('base64url');
 const JWS = `${b64u('{"alg":"ES256"}')}.${b64u('{"iss":"x"}')}.${b64u('sig')}`;
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return isCredLensError(e) ? e.code : `not a CredLensError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 describe('classifyInput: strings', () => {
   it('recognises http(s) URLs, trimmed', () => {

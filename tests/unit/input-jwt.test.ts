@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCredLensError } from '../../sdk/errors.js';
 import { looksLikeJws, parseCompactJws } from '../../sdk/input/jwt.js';
+import { codeOf } from '../helpers/errors.js';
 
 const CONFORMANCE = new URL('../../../shared/conformance/', import.meta.url);
 
@@ -12,14 +12,6 @@ const H = part({ alg: 'EdDSA', typ: 'JWT' });
 const P = part({ iss: 'did:example:1', vc: { name: 'Zoë' } });
 const S = b64u(new Uint8Array([1, 2, 3, 250, 251, 252]));
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return isCredLensError(e) ? e.code : `not a CredLensError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 describe('parseCompactJws', () => {
   it('parses header, payload, signing input and signature', () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isCredLensError } from '../../sdk/errors.js';
 import { parseCompactJws } from '../../sdk/input/jwt.js';
 import { extractFromPng, isPng, MAX_PNG_BYTES } from '../../sdk/input/png.js';
 import { isObject, parseJson } from '../../sdk/util/json.js';
+import { codeOf } from '../helpers/errors.js';
 
 const CONFORMANCE = new URL('../../../shared/conformance/', import.meta.url);
 
@@ -58,14 +58,6 @@ const flip = (b: Uint8Array, at: number) => {
 const text = (keyword: string, t: string) => chunk('tEXt', cat(latin1(keyword), new Uint8Array([0]), latin1(t)));
 const png = (...extra: Uint8Array[]) => cat(SIG, IHDR, ...extra, IDAT, IEND);
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return isCredLensError(e) ? e.code : `not a CredLensError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 const OB3_JSON = ' {"@context":["https://www.w3.org/ns/credentials/v2"],"name":"Caf\u00e9 \u2713 Ã©"}\n';
 const JWS = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln';

@@ -1,23 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCredLensError } from '../../sdk/errors.js';
 import { parseCompactJws } from '../../sdk/input/jwt.js';
 import { extractFromSvg, looksLikeSvg } from '../../sdk/input/svg.js';
 import { isObject, parseJson } from '../../sdk/util/json.js';
+import { codeOf } from '../helpers/errors.js';
 
 const CONFORMANCE = new URL('../../../shared/conformance/', import.meta.url);
 const OB3 = 'https://purl.imsglobal.org/ob/v3p0';
 const OB2 = 'http://openbadges.org';
 const JWS = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln';
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return isCredLensError(e) ? e.code : `not a CredLensError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 const svg = (attrs: string, body: string) =>
   `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n` +
