@@ -33,7 +33,9 @@ export type ErrorCode =
   | 'bad-key'
   | 'unsupported-did'
   // status
-  | 'bad-status-list';
+  | 'bad-status-list'
+  // a defect in CredLens itself, reported instead of crashing
+  | 'internal';
 
 /** The one error class the SDK throws. */
 export class CredLensError extends Error {

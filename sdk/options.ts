@@ -34,11 +34,12 @@ export interface VerifyOptions {
   /** Which Ed25519 implementation: 'auto' (native: node:crypto in Node, else WebCrypto), or force 'webcrypto', 'node' or the pure-JS 'noble'. */
   ed25519?: Ed25519Impl;
   /**
-   * Honour the 1EdTech convention `https://issuer#z6Mk...`: take the key from the fragment without
-   * fetching the issuer's key document (default false). Anyone can write such an id, so the key is
-   * then only as trustworthy as the claim; reports mark it with a warning.
+   * Honour the 1EdTech conventions that carry the key inside the credential (default false): a key
+   * in the verification method's fragment (`https://issuer#z6Mk...`) or a JWK in a JWT header. Anyone
+   * can write such a key, so it proves only that its holder signed; reports mark it with a warning.
+   * Off, such a credential is `unverifiable` unless the issuer's own documents confirm the key.
    */
-  keyFragments?: boolean;
+  trustEmbeddedKeys?: boolean;
   /** Resolves host names before fetching so names pointing inside the network are refused (Node). */
   lookup?: (hostname: string) => Promise<string[]>;
 }
@@ -55,7 +56,7 @@ export interface ResolvedOptions {
   contexts: Record<string, unknown>;
   clockSkewSeconds: number;
   ed25519: Ed25519Impl;
-  keyFragments: boolean;
+  trustEmbeddedKeys: boolean;
   lookup?: (hostname: string) => Promise<string[]>;
 }
 
@@ -94,7 +95,7 @@ export function resolveOptions(o: VerifyOptions = {}): ResolvedOptions {
     contexts: o.contexts ?? {},
     clockSkewSeconds: o.clockSkewSeconds ?? 300,
     ed25519: o.ed25519 ?? 'auto',
-    keyFragments: o.keyFragments ?? false,
+    trustEmbeddedKeys: o.trustEmbeddedKeys ?? false,
     ...(o.lookup ? { lookup: o.lookup } : {}),
   };
 }

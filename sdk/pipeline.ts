@@ -33,7 +33,7 @@ export function makeEnv(options: VerifyOptions = {}): Env {
     // Fast path for the bundled contexts, jsonld.js for anything it does not cover (same N-Quads).
     canonize: (doc) => canonize(doc, loader, o.contexts),
     // The 1EdTech key-in-fragment convention is only honoured when the caller opts in (see keys/resolve.ts).
-    resolveKey: o.keyFragments ? async (vm) => keyFromFragment(vm) ?? resolve(vm) : resolve,
+    resolveKey: o.trustEmbeddedKeys ? async (vm) => keyFromFragment(vm) ?? resolve(vm) : resolve,
     depth: 0,
   };
 }

@@ -11,10 +11,9 @@ import { checkJoseHeader, verifyJws, type JwsAlg, type ParsedJws } from './proof
 import { checkJwtClaims, decodeVcJwt, effectiveDates, keyHintsFromJwt, type KeyHint } from './proof/vc-jwt.js';
 import type { Check } from './report/types.js';
 import { checkValidity } from './status/dates.js';
-import { checkStatus } from './status/index.js';
 import { base64UrlEncode } from './util/bytes.js';
 import { idOf } from './util/json.js';
-import { statusEnv, type PipelineResult } from './verify-vc.js';
+import { statusUnlessForged, type PipelineResult } from './verify-vc.js';
 
 /** Verifies a parsed VC-JWT. Never throws for a bad credential. */
 export async function verifyVcJwt(parsed: ParsedJws, env: Env): Promise<PipelineResult> {
@@ -25,9 +24,25 @@ export async function verifyVcJwt(parsed: ParsedJws, env: Env): Promise<Pipeline
   checks.push(...checkJwtClaims(vc, decoded.claims, decoded.shape));
   const dates = effectiveDates(vc, decoded.claims);
   checks.push(...checkValidity({ ...dates, fromField: 'nbf / validFrom', untilField: 'exp / validUntil' }, env.o.now, env.o.clockSkewSeconds));
-  checks.push(...(await checkStatus(vc, statusEnv(env))));
+  checks.push(...(await statusUnlessForged(vc, checks, env)));
   const format = vcFormat(vc) === 'ob3-json' ? 'ob3-jwt' : 'vc-jwt';
   return { checks, credential: summarize(vc), format, json: vc };
+}
+
+/** Whether the key that verified is the issuer's: resolved and controlled by the issuer, for assertions. */
+function bindingCheck(resolved: ResolvedKey | undefined, issuer: string | undefined, env: Env): Check {
+  if (!resolved) {
+    return env.o.trustEmbeddedKeys
+      ? { id: 'issuer-binding', status: 'warn', code: 'self-asserted-key', message: 'The signing key travels inside the credential (JOSE "jwk" header), as Open Badges 3.0 allows; nothing the issuer publishes confirms it is theirs.' }
+      : { id: 'issuer-binding', status: 'error', effect: 'unverifiable', code: 'self-asserted-key', message: 'The signature matches the key carried inside the credential itself, but nothing the issuer publishes confirms that key is theirs, so the issuer cannot be confirmed.' };
+  }
+  if (resolved.controller !== issuer) {
+    return { id: 'issuer-binding', status: 'fail', effect: 'invalid', code: 'key-not-issuers', message: `The signature is sound, but the key belongs to ${resolved.controller}, not to the issuer ${issuer ?? '(none named)'}.` };
+  }
+  if (!resolved.purposes.includes('assertionMethod')) {
+    return { id: 'issuer-binding', status: 'fail', effect: 'invalid', code: 'bad-key', message: `The key ${resolved.id} is not authorised by the issuer to issue credentials (not listed under assertionMethod).` };
+  }
+  return { id: 'issuer-binding', status: 'pass', message: `The signing key ${resolved.id} is controlled by the issuer.` };
 }
 
 async function jwtProofChecks(parsed: ParsedJws, vc: Record<string, unknown>, iss: string | undefined, hints: KeyHint[], env: Env): Promise<Check[]> {
@@ -40,7 +55,9 @@ async function jwtProofChecks(parsed: ParsedJws, vc: Record<string, unknown>, is
   }
   const issuer = idOf(vc.issuer) ?? iss;
   let lastError: Check | undefined;
-  for (const hint of hints) {
+  // Keys the issuer publishes first; a key that travels in the header only as a last resort.
+  const ordered = [...hints.filter((h) => h.from !== 'jwk'), ...hints.filter((h) => h.from === 'jwk')];
+  for (const hint of ordered) {
     try {
       let key: VerifyKey;
       let resolved: ResolvedKey | undefined;
@@ -53,15 +70,7 @@ async function jwtProofChecks(parsed: ParsedJws, vc: Record<string, unknown>, is
       }
       const ok = await verifyJws(parsed, key, [alg], { ed25519: env.o.ed25519 });
       if (!ok) return [{ id: 'proof', status: 'fail', effect: 'invalid', code: 'bad-signature', message: `The ${alg} signature does not match the credential: it was changed after signing, or signed with another key.` }];
-      const checks: Check[] = [{ id: 'proof', status: 'pass', message: `The ${alg} JWT signature is valid.` }];
-      if (!resolved) {
-        checks.push({ id: 'issuer-binding', status: 'warn', code: 'self-asserted-key', message: 'The signing key travels inside the credential (JOSE "jwk" header), as Open Badges 3.0 allows; nothing the issuer publishes confirms it is theirs.' });
-      } else if (resolved.controller === issuer) {
-        checks.push({ id: 'issuer-binding', status: 'pass', message: `The signing key ${resolved.id} is controlled by the issuer.` });
-      } else {
-        checks.push({ id: 'issuer-binding', status: 'fail', effect: 'invalid', code: 'key-not-issuers', message: `The signature is sound, but the key belongs to ${resolved.controller}, not to the issuer ${issuer ?? '(none named)'}.` });
-      }
-      return checks;
+      return [{ id: 'proof', status: 'pass', message: `The ${alg} JWT signature is valid.` }, bindingCheck(resolved, issuer, env)];
     } catch (e) {
       if (!isCredLensError(e)) throw e;
       const unreachable = ['network', 'timeout', 'http-status', 'blocked-address', 'too-large', 'key-not-found', 'bad-content-type'].includes(e.code);

@@ -29,15 +29,27 @@ export async function verifyVcJson(vc: JsonObject, env: Env): Promise<PipelineRe
   const checks = checkStructure(vc);
   checks.push(...(await proofChecks(vc, env)));
   checks.push(...checkValidity(validityOf(vc), env.o.now, env.o.clockSkewSeconds));
-  checks.push(...(await checkStatus(vc, statusEnv(env))));
+  checks.push(...(await statusUnlessForged(vc, checks, env)));
   return { checks, credential: summarize(vc), format: vcFormat(vc), json: vc };
+}
+
+/**
+ * Revocation is only looked up for a credential that might be genuine: when the structure or the
+ * signature already failed, the verdict is `invalid` whatever the list says, and a forged document
+ * must not make CredLens fetch URLs of its choosing.
+ */
+export async function statusUnlessForged(vc: JsonObject, checks: Check[], env: Env): Promise<Check[]> {
+  if (checks.some((c) => c.status === 'fail' && (c.effect ?? 'invalid') === 'invalid')) {
+    return [{ id: 'status', status: 'skip', code: 'not-checked', message: 'Revocation was not looked up: the credential already failed verification.' }];
+  }
+  return checkStatus(vc, statusEnv(env));
 }
 
 /** Status look-ups share the fetch rules, and a status list is verified as a credential one level down. */
 export function statusEnv(env: Env): StatusEnv {
   return {
     fetchJson: async (url) => {
-      const res = await safeFetch(url, env.o, { accept: 'application/vc+ld+json, application/ld+json, application/json', kinds: ['json'] });
+      const res = await safeFetch(url, env.o, { accept: 'application/vc+ld+json, application/ld+json, application/json', kinds: ['json'], httpsOnly: true });
       return parseJson(res.text(), `The status list at ${url}`);
     },
     verifyList: async (list) => {
@@ -52,7 +64,7 @@ export function statusEnv(env: Env): StatusEnv {
 
 /** The `proof` and `issuer-binding` checks from all proofs on the credential. */
 export async function proofChecks(vc: JsonObject, env: Env): Promise<Check[]> {
-  if (vc.proof === undefined) {
+  if (vc.proof === undefined || vc.proof === null) {
     return [{ id: 'proof', status: 'fail', effect: 'invalid', code: 'no-proof', message: 'The credential carries no signature, so anyone could have written it.' }];
   }
   const outcomes = await verifyEmbeddedProofs(vc, { canonize: env.canonize, resolveKey: env.resolveKey, ed25519: env.o.ed25519 });

@@ -4,7 +4,7 @@
  * pipeline for its format, then assembles the Report.
  */
 import { isVerifiableCredential } from './credential/vc.js';
-import { CredLensError, isCredLensError } from './errors.js';
+import { CredLensError, asCredLensError, isCredLensError } from './errors.js';
 import { safeFetch, type Fetched } from './fetch/index.js';
 import { classifyInput } from './input/classify.js';
 import { discoverFromHtml } from './input/discover.js';
@@ -31,10 +31,15 @@ export type VerifyInput = string | Uint8Array | ArrayBuffer | Record<string, unk
  * problem with the credential itself is a check in the Report.
  */
 export async function verify(input: VerifyInput, options: VerifyOptions = {}): Promise<Report> {
-  const env = makeEnv(options);
-  const raw = classifyInput(input);
-  const source = raw.kind === 'url' ? raw.url : 'input';
-  return makeReport(await fromRaw(raw, env), source);
+  try {
+    const env = makeEnv(options);
+    const raw = classifyInput(input);
+    const source = raw.kind === 'url' ? raw.url : 'input';
+    return makeReport(await fromRaw(raw, env), source);
+  } catch (e) {
+    // Nothing untyped leaves the SDK: a stack overflow or a bug becomes an `internal` error.
+    throw asCredLensError(e, 'internal', 'CredLens could not process this input');
+  }
 }
 
 /** Runs the pipeline for a classified input. */

@@ -3,12 +3,14 @@
  * credential this is, whether it has the structure the data model requires, and a summary for people.
  */
 import type { Check, CredentialSummary, Format } from '../report/types.js';
-import { asArray, idOf, isObject, type JsonObject } from '../util/json.js';
+import { asArray, idOf, isObject, str, type JsonObject } from '../util/json.js';
 
 export const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 export const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 const OB3_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
 const OB3_CONTEXT = /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.0\.\d+)?\.json$|^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context\/ob_v3p0\.jsonld$/;
+const DATE_MEMBERS = ['validFrom', 'validUntil', 'issuanceDate', 'expirationDate'] as const;
+const CORE_MEMBERS = new Set<string>([...DATE_MEMBERS, 'credentialStatus', 'issuer', 'credentialSubject', 'proof', 'type', 'id', 'credentialSchema', 'evidence', 'termsOfUse', 'refreshService']);
 const STATUS_LIST_TYPES = ['BitstringStatusListCredential', 'StatusList2021Credential'];
 
 /** True when the JSON looks like a W3C VC (its first context is a VC context). */
@@ -26,7 +28,7 @@ export function dataModelOf(vc: JsonObject): 1 | 2 | undefined {
 
 /** Names the format: OB 3.0, a Europass (ELM) credential, a status list, or another VC. */
 export function vcFormat(vc: JsonObject): Format {
-  const types = asArray(vc.type).map(String);
+  const types = asArray(vc.type).map(str);
   if (types.some((t) => STATUS_LIST_TYPES.includes(t))) return 'status-list';
   if (types.includes('EuropeanDigitalCredential') || asArray(vc['@context']).some((c) => typeof c === 'string' && /europa\.eu\/.*(edc|elm)/i.test(c))) return 'elm';
   if (types.some((t) => OB3_TYPES.includes(t))) return 'ob3-json';
@@ -45,18 +47,28 @@ export function checkStructure(vc: JsonObject): Check[] {
   const model = dataModelOf(vc);
   const contexts = asArray(vc['@context']);
   if (!model) fail('context', `The first @context must be ${VC_V2} or ${VC_V1}.`, 'bad-context');
-  const types = asArray(vc.type).map(String);
+  const types = asArray(vc.type).map(str);
   if (!types.includes('VerifiableCredential')) fail('type', 'The credential does not declare the type VerifiableCredential.', 'bad-type');
   if (types.some((t) => OB3_TYPES.includes(t)) && !contexts.some((c) => typeof c === 'string' && OB3_CONTEXT.test(c))) {
     fail('context', 'An Open Badges 3.0 credential must include the Open Badges 3.0 context.', 'bad-context');
   }
   // A status list's subject names its kind; the credential must then carry the matching type.
   for (const subject of asArray(vc.credentialSubject).filter(isObject)) {
-    for (const t of asArray(subject.type).map(String)) {
+    for (const t of asArray(subject.type).map(str)) {
       if ((t === 'BitstringStatusList' || t === 'StatusList2021') && !types.includes(`${t}Credential`)) {
         fail('type', `A ${t} must be published as a ${t}Credential.`, 'bad-type');
       }
     }
+  }
+  // The signature of an RDF-canonicalized proof covers meaning, not spelling: a date written as a
+  // value object, or a member spelled as a full IRI, signs the same yet would slip past checks that
+  // read the JSON. Such credentials are refused rather than misread.
+  for (const key of DATE_MEMBERS) {
+    if (vc[key] !== undefined && typeof vc[key] !== 'string') fail('dates', `"${key}" must be a date-time string.`, 'non-compact');
+  }
+  for (const key of Object.keys(vc)) {
+    const local = /[:#/]([A-Za-z]+)$/.exec(key)?.[1];
+    if (key.includes(':') && local && CORE_MEMBERS.has(local)) fail('structure', `The member "${key}" spells a core credential term as an IRI; credentials must use the compact name "${local}".`, 'non-compact');
   }
   if (!idOf(vc.issuer)) fail('structure', 'The credential does not name its issuer with an id.', 'no-issuer');
   if (asArray(vc.credentialSubject).length === 0) fail('structure', 'The credential has no credentialSubject.', 'no-subject');
@@ -96,7 +108,7 @@ export function summarize(vc: JsonObject): CredentialSummary {
   if (achievement) {
     out.achievement = {
       name: text(achievement.name),
-      type: text(achievement.achievementType) ?? asArray(achievement.type).map(String).join(', '),
+      type: text(achievement.achievementType) ?? asArray(achievement.type).map(str).join(', '),
       description: text(achievement.description),
     };
   }

@@ -23,7 +23,10 @@ export function isBlockedIPv4(p: readonly number[]): boolean {
     (a === 172 && b >= 16 && b <= 31) ||
     (a === 192 && b === 168) ||
     (a === 192 && b === 0 && c === 0) ||
-    (a === 198 && (b === 18 || b === 19))
+    (a === 198 && (b === 18 || b === 19)) ||
+    (a === 192 && b === 0 && c === 2) || // documentation ranges
+    (a === 198 && b === 51 && c === 100) ||
+    (a === 203 && b === 0 && c === 113)
   );
 }
 
@@ -61,7 +64,9 @@ export function isBlockedIPv6(g: readonly number[]): boolean {
     if (g5 === 0 && g6 === 0 && g7 <= 1) return true;
     return isBlockedIPv4(embedded);
   }
-  if (g0 === 0x64 && g1 === 0xff9b) return isBlockedIPv4(embedded); // NAT64
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0xffff && g5 === 0) return isBlockedIPv4(embedded); // ::ffff:0:a.b.c.d (SIIT)
+  if (g0 === 0x64 && g1 === 0xff9b) return true; // NAT64 (well-known and local-use): reaches IPv4 space through a translator
+  if (g0 === 0x2001 && g1 === 0) return true; // Teredo tunnels can carry any IPv4 address
   if (g0 === 0x2002) return isBlockedIPv4([g1 >> 8, g1 & 255, g2 >> 8, g2 & 255]); // 6to4
   return (
     (g0 & 0xfe00) === 0xfc00 || // unique local (includes fd00:ec2::254, the AWS metadata address)

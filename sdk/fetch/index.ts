@@ -125,10 +125,10 @@ async function fetchUncached(raw: string, o: FetchOptions, req: FetchRequest): P
         if (e instanceof CredLensError) throw e;
         throw new CredLensError('network', `Could not reach ${url.host}: ${(e as Error)?.message ?? String(e)}.`, { cause: e });
       }
-      // Browsers hide manual redirects (opaqueredirect); there the runtime follows them and only the final URL can be checked.
+      // Browsers hide where a manual redirect goes (opaqueredirect). Following it blindly could reach
+      // the intranet, so it is refused; the extension resolves redirects with its own permissions.
       if (res.type === 'opaqueredirect') {
-        res = await o.fetch(url.href, { redirect: 'follow', signal: controller.signal, headers: req.accept ? { accept: req.accept } : {}, credentials: 'omit' });
-        if (res.url) checkUrl(res.url, o, req.httpsOnly);
+        throw new CredLensError('blocked-address', `${truncate(url.href)} redirects, and this runtime does not reveal where to, so CredLens does not follow it.`);
       }
       if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
         if (hop >= MAX_REDIRECTS) throw new CredLensError('too-many-redirects', `${truncate(raw)} redirected more than ${MAX_REDIRECTS} times.`);

@@ -5,7 +5,7 @@
  */
 import { CredLensError } from '../errors.js';
 import { safeFetch, type FetchOptions } from '../fetch/index.js';
-import { asArray, idOf, isObject, parseJson, type JsonObject } from '../util/json.js';
+import { asArray, idOf, isObject, parseJson, str, type JsonObject } from '../util/json.js';
 import { didJwkToJwk } from './jwk.js';
 import { resolveDidWeb } from './did-web.js';
 import { decodeEd25519Jwk, decodeEd25519Multikey, ed25519FromMethod } from './multikey.js';
@@ -48,26 +48,50 @@ function didJwk(vm: string): ResolvedKey {
 
 async function didWeb(vm: string, o: FetchOptions): Promise<ResolvedKey> {
   const did = vm.split('#')[0]!;
-  const doc = await resolveDidWeb(did, o);
+  const doc = await resolveDidWeb(did, o); // its id is checked to be `did`
   const key = findMethod(doc, vm, did);
   if (!key) throw new CredLensError('key-not-found', `The DID document of ${did} has no verification method ${vm}.`);
   return toResolved(key.method, vm, did, 'did:web', key.purposes);
 }
 
+/**
+ * An https verification method, as the Controlled Identifiers spec retrieves it: the document at the
+ * URL (without fragment) must carry that URL as its id. Either it is a controller document listing
+ * the method, or (no fragment) the method itself, whose controller must then list it under
+ * assertionMethod in the controller's own document. The controller is never taken on the key's word.
+ */
 async function httpsKey(vm: string, o: FetchOptions): Promise<ResolvedKey> {
   const [base, fragment] = vm.split('#') as [string, string | undefined];
-  const res = await safeFetch(base, o, { accept: 'application/ld+json, application/json', kinds: ['json'] });
-  const doc = parseJson(res.text(), `The key document at ${base}`);
-  if (!isObject(doc)) throw new CredLensError('key-not-found', `${base} is not a key or controller document.`);
-  // Either the URL names the key itself, or a controller document listing it.
-  if (idOf(doc) === vm || (fragment === undefined && (doc.publicKeyMultibase || doc.publicKeyJwk))) {
+  const doc = await fetchControllerDocument(base, o);
+  if (fragment === undefined && idOf(doc) === vm && (doc.publicKeyMultibase !== undefined || doc.publicKeyJwk !== undefined)) {
     const controller = idOf(doc.controller);
     if (!controller) throw new CredLensError('key-not-found', `The key at ${vm} does not name its controller.`);
-    return toResolved(doc, vm, controller, 'https', []);
+    const listed = await listedUnderAssertion(controller, vm, o);
+    // The key document names its controller; that controller's own document must vouch for it.
+    return toResolved(doc, vm, controller, 'https', listed ? ['assertionMethod'] : []);
   }
-  const key = findMethod(doc, vm, idOf(doc) ?? base);
+  const key = findMethod(doc, vm, base);
   if (!key) throw new CredLensError('key-not-found', `${base} does not list the verification method ${vm}.`);
-  return toResolved(key.method, vm, idOf(doc) ?? base, 'https', key.purposes);
+  return toResolved(key.method, vm, base, 'https', key.purposes);
+}
+
+async function fetchControllerDocument(url: string, o: FetchOptions): Promise<JsonObject> {
+  const res = await safeFetch(url, o, { accept: 'application/ld+json, application/json', kinds: ['json'], httpsOnly: true });
+  const doc = parseJson(res.text(), `The key document at ${url}`);
+  if (!isObject(doc)) throw new CredLensError('key-not-found', `${url} is not a key or controller document.`);
+  if (idOf(doc) !== url) {
+    throw new CredLensError('bad-key', `The document at ${url} says it is ${idOf(doc) ?? 'nothing in particular'}; a key document must carry its own address as its id.`);
+  }
+  return doc;
+}
+
+// Whether `controller`'s own document lists `vm` under assertionMethod.
+async function listedUnderAssertion(controller: string, vm: string, o: FetchOptions): Promise<boolean> {
+  let doc: JsonObject;
+  if (controller.startsWith('did:web:')) doc = await resolveDidWeb(controller, o);
+  else if (/^https?:\/\//.test(controller)) doc = await fetchControllerDocument(controller, o);
+  else return false;
+  return findMethod(doc, vm, controller)?.purposes.includes('assertionMethod') ?? false;
 }
 
 /** Finds a verification method by id in a controller document, with the relationships that list it. */
@@ -86,12 +110,17 @@ export function findMethod(doc: JsonObject, vm: string, docId: string): { method
   return method ? { method, purposes } : undefined;
 }
 
-function toResolved(m: JsonObject, vm: string, defaultController: string, via: ResolvedKey['via'], purposes: string[]): ResolvedKey {
-  const controller = idOf(m.controller) ?? defaultController;
+function toResolved(m: JsonObject, vm: string, docId: string, via: ResolvedKey['via'], purposes: string[]): ResolvedKey {
+  // A method inside a controller document belongs to that document's subject; one naming another
+  // controller is refused (anyone could otherwise claim a victim as the controller of their key).
+  const controller = idOf(m.controller) ?? docId;
+  if (controller !== docId) {
+    throw new CredLensError('bad-key', `The verification method ${vm} names ${controller} as its controller, but is published by ${docId}.`);
+  }
   const ed25519 = ed25519FromMethod(m);
   const jwk = isObject(m.publicKeyJwk) ? (m.publicKeyJwk as JsonWebKey) : undefined;
   if (!ed25519 && !jwk) throw new CredLensError('bad-key', `The verification method ${vm} has no public key CredLens can read.`);
-  return { id: vm, controller, type: String(m.type ?? 'unknown'), ...(ed25519 ? { ed25519 } : {}), ...(jwk ? { jwk } : {}), via, purposes };
+  return { id: vm, controller, type: str(m.type) || 'unknown', ...(ed25519 ? { ed25519 } : {}), ...(jwk ? { jwk } : {}), via, purposes };
 }
 
 /**

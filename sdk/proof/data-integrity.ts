@@ -8,7 +8,7 @@ import { verifyEd25519, type Ed25519Impl } from '../crypto/ed25519.js';
 import { sha256 } from '../crypto/sha256.js';
 import type { KeyResolver, ResolvedKey } from '../keys/types.js';
 import { multibaseBase58Decode } from '../util/base58.js';
-import { asArray, isObject, type JsonObject } from '../util/json.js';
+import { asArray, isObject, str, type JsonObject } from '../util/json.js';
 import { jcs } from './jcs.js';
 
 /** What proof verification needs from the outside. */
@@ -33,19 +33,25 @@ export interface ProofOutcome {
   proof: JsonObject;
 }
 
+/** Most proofs checked on one credential (proof sets and chains are short in practice). */
+export const MAX_PROOFS = 8;
+
 const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
 const UNREACHABLE = new Set<string>(['network', 'timeout', 'http-status', 'blocked-address', 'too-large', 'bad-url', 'bad-content-type', 'bad-json', 'too-deep', 'key-not-found']);
 const RDFC_SUITES = new Set(['eddsa-rdfc-2022', 'eddsa-2022']);
 
 /** Names the suite of a proof object as a person would read it. */
 export function suiteOf(proof: JsonObject): string {
-  const type = String(proof.type ?? 'unknown');
-  return type === 'DataIntegrityProof' ? String(proof.cryptosuite ?? 'DataIntegrityProof without cryptosuite') : type;
+  const type = str(proof.type) || 'unknown';
+  return type === 'DataIntegrityProof' ? (str(proof.cryptosuite) || 'DataIntegrityProof without cryptosuite') : type;
 }
 
 /** Verifies every proof on `doc` (a proof set or chain) and returns one outcome per proof. */
 export async function verifyEmbeddedProofs(doc: JsonObject, env: ProofEnv): Promise<ProofOutcome[]> {
   const proofs = asArray(doc.proof);
+  if (proofs.length > MAX_PROOFS) {
+    return [{ state: 'failed', suite: 'proof set', message: `The credential carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked.`, code: 'bad-proof', warnings: [], proof: {} }];
+  }
   const outcomes: ProofOutcome[] = [];
   for (const p of proofs) {
     if (!isObject(p)) {
@@ -61,7 +67,7 @@ async function verifyOne(doc: JsonObject, proof: JsonObject, all: JsonObject[], 
   const suite = suiteOf(proof);
   const base = { suite, proof, warnings: [] as string[] };
   const kind = proof.type === 'Ed25519Signature2020' ? '2020'
-    : proof.type === 'DataIntegrityProof' && RDFC_SUITES.has(String(proof.cryptosuite)) ? 'rdfc'
+    : proof.type === 'DataIntegrityProof' && RDFC_SUITES.has(str(proof.cryptosuite)) ? 'rdfc'
     : proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'eddsa-jcs-2022' ? 'jcs'
     : undefined;
   if (!kind) {
@@ -70,7 +76,7 @@ async function verifyOne(doc: JsonObject, proof: JsonObject, all: JsonObject[], 
   if (proof.cryptosuite === 'eddsa-2022') base.warnings.push('The proof uses "eddsa-2022", the pre-standard name of eddsa-rdfc-2022; it was checked as eddsa-rdfc-2022.');
   try {
     if (proof.proofPurpose !== 'assertionMethod') {
-      return { ...base, state: 'failed', code: 'bad-proof', message: `The proof's purpose is "${String(proof.proofPurpose)}", not assertionMethod, so it does not assert this credential.` };
+      return { ...base, state: 'failed', code: 'bad-proof', message: `The proof's purpose is "${str(proof.proofPurpose)}", not assertionMethod, so it does not assert this credential.` };
     }
     if (proof.created !== undefined && !isDateTime(proof.created)) {
       return { ...base, state: 'failed', code: 'bad-proof', message: 'The proof\'s "created" is not a valid date-time.' };
@@ -80,7 +86,7 @@ async function verifyOne(doc: JsonObject, proof: JsonObject, all: JsonObject[], 
     }
     let signature: Uint8Array;
     try {
-      signature = multibaseBase58Decode(String(proof.proofValue));
+      signature = multibaseBase58Decode(str(proof.proofValue));
     } catch {
       return { ...base, state: 'failed', code: 'bad-proof', message: 'The proof value is not a multibase base58btc signature.' };
     }
@@ -95,7 +101,7 @@ async function verifyOne(doc: JsonObject, proof: JsonObject, all: JsonObject[], 
 
     const key = await env.resolveKey(proof.verificationMethod);
     if (!key.ed25519) return { ...base, key, state: 'failed', code: 'bad-key', message: `The key ${key.id} is not an Ed25519 key, as the ${suite} suite requires.` };
-    if (key.purposes.length > 0 && !key.purposes.includes('assertionMethod')) {
+    if (!key.purposes.includes('assertionMethod')) {
       return { ...base, key, state: 'failed', code: 'bad-key', message: `The key ${key.id} is not authorised by its controller to issue credentials (not listed under assertionMethod).` };
     }
     const ok = await verifyEd25519(key.ed25519, hashData, signature, env.ed25519);
@@ -131,15 +137,17 @@ export function unsecuredFor(doc: JsonObject, proof: JsonObject, all: JsonObject
 function proofConfigFor(unsecured: JsonObject, proof: JsonObject, kind: 'rdfc' | 'jcs' | '2020'): { proofOptions: JsonObject; mismatch?: string } {
   const { proofValue: _pv, ...options } = proof;
   const docContext = unsecured['@context'];
-  if (kind === 'jcs') {
-    // eddsa-jcs-2022: a proof @context must be a prefix of the document's, and is what gets hashed.
-    if (options['@context'] !== undefined) {
-      const pc = asArray(options['@context']);
-      const dc = asArray(docContext);
-      const prefix = pc.every((c, i) => JSON.stringify(c) === JSON.stringify(dc[i]));
-      if (!prefix) return { proofOptions: options, mismatch: "The proof's @context does not match the start of the credential's @context." };
-      return { proofOptions: options };
+  // vc-di-eddsa: a proof that carries its own @context must match the start of the document's.
+  if (options['@context'] !== undefined && kind !== '2020') {
+    const pc = asArray(options['@context']);
+    const dc = asArray(docContext);
+    if (!pc.every((c, i) => JSON.stringify(c) === JSON.stringify(dc[i]))) {
+      return { proofOptions: options, mismatch: "The proof's @context does not match the start of the credential's @context." };
     }
+  }
+  if (kind === 'jcs') {
+    // eddsa-jcs-2022 hashes the proof's own @context when it has one, else the document's.
+    if (options['@context'] !== undefined) return { proofOptions: options };
     return { proofOptions: docContext === undefined ? options : { ...options, '@context': docContext } };
   }
   if (kind === '2020') {

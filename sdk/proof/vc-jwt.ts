@@ -14,7 +14,7 @@
  */
 import { CredLensError } from '../errors.js';
 import type { Check } from '../report/types.js';
-import { asArray, idOf, isObject, type JsonObject } from '../util/json.js';
+import { asArray, idOf, isObject, str, type JsonObject } from '../util/json.js';
 import { assertPublicJwk } from '../keys/jwk.js';
 import type { ParsedJws } from './jws.js';
 
@@ -93,8 +93,8 @@ function checkTypes(header: unknown): void {
   if (!isObject(header)) throw new CredLensError('bad-jwt', 'The JOSE header is not a JSON object.');
   const typ = mediaType(header.typ, 'typ');
   if (typ !== undefined && !CREDENTIAL_TYPS.has(typ)) {
-    if (typ.endsWith('+sd-jwt')) throw new CredLensError('unsupported-suite', `SD-JWT credentials ("typ": "${String(header.typ)}") are not supported.`);
-    throw new CredLensError('bad-jwt', `The JOSE "typ" is "${String(header.typ).slice(0, 40)}", which is not a credential JWT.`);
+    if (typ.endsWith('+sd-jwt')) throw new CredLensError('unsupported-suite', `SD-JWT credentials ("typ": "${str(header.typ)}") are not supported.`);
+    throw new CredLensError('bad-jwt', `The JOSE "typ" is "${str(header.typ).slice(0, 40)}", which is not a credential JWT.`);
   }
   // RFC 7519 §5.2: "cty": "JWT" announces a nested JWT, which no credential format uses.
   if (mediaType(header.cty, 'cty') === 'jwt') throw new CredLensError('unsupported-suite', 'Nested JWTs ("cty": "JWT") are not supported.');
@@ -220,14 +220,14 @@ export function checkJwtClaims(credential: JsonObject, claims: JwtClaims, shape:
   function compareDate(out: Check[], checkId: string, claim: string, seconds: number, member: string, value: unknown, hard: boolean): void {
     const ms = parseDateTime(value);
     if (ms === undefined) {
-      out.push({ id: checkId, status: 'fail', code: 'bad-date', message: `The credential "${member}" is not a valid date-time: ${short(String(value))}.`, effect: 'invalid' });
+      out.push({ id: checkId, status: 'fail', code: 'bad-date', message: `The credential "${member}" is not a valid date-time: ${short(str(value))}.`, effect: 'invalid' });
       return;
     }
     // NumericDate has whole-second precision in practice; the JSON member may carry milliseconds.
     if (Math.floor(ms / 1000) === Math.floor(seconds)) {
       out.push({ id: checkId, status: 'pass', message: `The JWT "${claim}" matches the credential "${member}".` });
     } else {
-      mismatch(checkId, hard, `The JWT "${claim}" (${isoFromSeconds(seconds)}) differs from the credential "${member}" (${String(value)}).`);
+      mismatch(checkId, hard, `The JWT "${claim}" (${isoFromSeconds(seconds)}) differs from the credential "${member}" (${str(value)}).`);
     }
   }
 }

@@ -6,7 +6,7 @@
  */
 import { CredLensError, isCredLensError } from '../errors.js';
 import type { Check, Verdict } from '../report/types.js';
-import { asArray, idOf, isObject, type JsonObject } from '../util/json.js';
+import { asArray, idOf, isObject, str, type JsonObject } from '../util/json.js';
 import { MIN_LIST_BITS, decodeEncodedList, readStatus } from './bitstring.js';
 
 /** What the status stage needs from the outside. */
@@ -17,11 +17,17 @@ export interface StatusEnv {
   verifyList: (list: JsonObject) => Promise<{ verdict: Verdict; reason: string }>;
 }
 
+/** Most status entries looked up for one credential. */
+export const MAX_STATUS_ENTRIES = 8;
+
 const ENTRY_TYPES = new Set(['BitstringStatusListEntry', 'StatusList2021Entry', '1EdTechRevocationList']);
 
 /** Checks every status entry of a credential; one `status` check each (or one `skip` when there is none). */
 export async function checkStatus(vc: JsonObject, env: StatusEnv): Promise<Check[]> {
   const entries = asArray(vc.credentialStatus);
+  if (entries.length > MAX_STATUS_ENTRIES) {
+    return [{ id: 'status', status: 'error', effect: 'unverifiable', code: 'too-many-status-entries', message: `The credential names ${entries.length} status lists; at most ${MAX_STATUS_ENTRIES} are looked up.` }];
+  }
   if (entries.length === 0) return [{ id: 'status', status: 'skip', message: 'The issuer publishes no revocation status for this credential.' }];
   const checks: Check[] = [];
   for (const entry of entries) {
@@ -29,7 +35,7 @@ export async function checkStatus(vc: JsonObject, env: StatusEnv): Promise<Check
       checks.push({ id: 'status', status: 'fail', effect: 'invalid', code: 'bad-status-entry', message: 'A credentialStatus entry is not an object.' });
       continue;
     }
-    const types = asArray(entry.type).map(String);
+    const types = asArray(entry.type).map(str);
     const type = types.find((t) => ENTRY_TYPES.has(t));
     if (!type) {
       checks.push({ id: 'status', status: 'unsupported', code: 'unsupported-status', message: `The status method "${types.join(', ') || 'none'}" is not one CredLens can check, so revocation is unknown.` });
@@ -55,8 +61,8 @@ export async function checkStatus(vc: JsonObject, env: StatusEnv): Promise<Check
 async function checkBitstring(vc: JsonObject, entry: JsonObject, type: string, env: StatusEnv): Promise<Check[]> {
   const listUrl = entry.statusListCredential;
   const index = Number(entry.statusListIndex);
-  const purpose = String(entry.statusPurpose ?? '');
-  if (typeof listUrl !== 'string' || !Number.isInteger(index) || index < 0 || !/^\d+$/.test(String(entry.statusListIndex)) || !purpose) {
+  const purpose = str(entry.statusPurpose);
+  if (typeof listUrl !== 'string' || !Number.isInteger(index) || index < 0 || !/^\d+$/.test(str(entry.statusListIndex)) || !purpose) {
     throw new CredLensError('bad-input', `The ${type} entry lacks statusListCredential, a whole-number statusListIndex or statusPurpose.`);
   }
   const list = await env.fetchJson(listUrl);
@@ -70,13 +76,19 @@ async function checkBitstring(vc: JsonObject, entry: JsonObject, type: string, e
     throw new CredLensError('bad-status-list', `the status list at ${listUrl} is not trustworthy (${listCheck.verdict}: ${listCheck.reason}).`);
   }
   const warnings: Check[] = [];
+  // The specifications allow one list for several issuers (a status service with its own key, as
+  // DCC deployments run), and the list's URL is part of what the issuer signed; so a list signed by
+  // another party counts, but the report says so.
   const listIssuer = idOf(list.issuer);
   if (listIssuer !== idOf(vc.issuer)) {
-    warnings.push({ id: 'status-issuer', status: 'warn', message: `The status list is published by ${listIssuer ?? 'an unnamed issuer'}, not by the credential's issuer.` });
+    warnings.push({ id: 'status-issuer', status: 'warn', code: 'status-list-other-issuer', message: `The status list is signed by ${listIssuer ?? 'an unnamed party'}, not by the credential's issuer; the issuer designated it, but CredLens cannot tell who controls it.` });
+  }
+  if (idOf(list) !== undefined && idOf(list) !== listUrl) {
+    warnings.push({ id: 'status-list-id', status: 'warn', code: 'status-list-id', message: `The status list fetched from ${listUrl} calls itself ${idOf(list)}.` });
   }
   const subject = asArray(list.credentialSubject).find(isObject);
   if (!subject || typeof subject.encodedList !== 'string') throw new CredLensError('bad-status-list', `${listUrl} holds no encodedList.`);
-  const listPurposes = asArray(subject.statusPurpose).map(String);
+  const listPurposes = asArray(subject.statusPurpose).map(str);
   if (!listPurposes.includes(purpose)) {
     throw new CredLensError('bad-status-list', `the list's purpose (${listPurposes.join(', ')}) does not match the entry's (${purpose}).`);
   }
@@ -99,7 +111,7 @@ function statusCheck(purpose: string, value: number, entry: JsonObject): Check {
   if (purpose === 'suspension') return { id: 'status', status: 'fail', effect: 'revoked', code: 'suspended', message: 'The issuer has suspended this credential.' };
   const messages = asArray(entry.statusMessage).filter(isObject);
   const hex = '0x' + value.toString(16);
-  const text = messages.find((m) => String(m.status).toLowerCase() === hex)?.message;
+  const text = messages.find((m) => str(m.status).toLowerCase() === hex)?.message;
   return { id: 'status-message', status: 'warn', code: 'status-message', message: `The issuer set a ${purpose} status: ${typeof text === 'string' ? text : hex}.` };
 }
 
@@ -113,8 +125,9 @@ async function checkRevocationList(vc: JsonObject, entry: JsonObject, env: Statu
     throw new CredLensError('bad-status-list', `the revocation list at ${url} belongs to ${idOf(list.issuer)}, not to the credential's issuer.`);
   }
   const id = idOf(vc);
+  if (!id) throw new CredLensError('bad-status-list', 'the credential has no id, so a revocation list cannot name it.');
   const hit = list.revokedCredentials.find((r) => idOf(r) === id);
-  if (id && hit) {
+  if (hit) {
     const reason = isObject(hit) && typeof hit.revocationReason === 'string' ? ` Reason given: ${hit.revocationReason}` : '';
     checks.push({ id: 'status', status: 'fail', effect: 'revoked', code: 'revoked', message: `The issuer has revoked this credential.${reason}` });
   } else {

@@ -49,3 +49,14 @@ export function idOf(v: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A JSON value as text, for messages and comparisons, without calling into the value: credential
+ * JSON may hold objects whose `toString` is not a function.
+ */
+export function str(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null || v === undefined) return '';
+  return Array.isArray(v) ? '[array]' : '[object]';
+}

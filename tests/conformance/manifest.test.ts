@@ -30,13 +30,13 @@ function input(c: Case): Uint8Array {
   return new Uint8Array(readCaseFile(c.file));
 }
 
-// The 1EdTech fixtures name keys as <issuer URL>#<publicKeyMultibase> and publish no key documents;
-// CredLens honours that convention only on request (keyFragments), so those cases opt in.
+// The 1EdTech fixtures name keys as <issuer URL>#<publicKeyMultibase> or carry them in JWT headers,
+// and publish no key documents; CredLens honours that only on request (trustEmbeddedKeys), so those cases opt in.
 // OB 2.0 extension contexts are not in any npm package; like any caller, the test supplies the
 // ones the case needs (contexts are never fetched).
 function optionsFor(c: Case) {
   const contexts = extraContexts((c.requires?.contexts ?? []).filter((u) => u.includes('/openbadges/extensions/')));
-  return { now: c.now, fetch: fetchFor(c), keyFragments: c.file.startsWith('1edtech-'), contexts };
+  return { now: c.now, fetch: fetchFor(c), trustEmbeddedKeys: c.file.startsWith('1edtech-'), contexts };
 }
 
 describe.skipIf(!hasConformance)('conformance manifest', () => {

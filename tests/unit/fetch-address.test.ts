@@ -11,6 +11,7 @@ describe('private-network rules', () => {
     'http://2130706433/', 'http://0x7f000001/', 'http://0177.0.0.1/', 'http://127.1/',
     'http://[::1]/', 'http://[::]/', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:a9fe:a9fe]/', 'http://[fe80::1]/',
     'http://[fc00::1]/', 'http://[fd00:ec2::254]/', 'http://[64:ff9b::a9fe:a9fe]/', 'http://[2002:7f00:1::]/',
+    'http://[::ffff:0:7f00:1]/', 'http://[2001:0:4136:e378::1]/', 'http://192.0.2.10/', 'http://203.0.113.5/',
     'http://localhost/', 'http://api.localhost/', 'http://metadata.google.internal/', 'http://printer.local/', 'http://intranet/',
   ])('%s is blocked', (u) => {
     expect(isBlockedHost(host(u))).toBe(true);
