@@ -115,7 +115,11 @@ export function summarize(vc: JsonObject): CredentialSummary {
   return prune(out);
 }
 
-// Drop undefined members so reports serialize cleanly.
-function prune<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
+// Drop undefined members (one level of nesting is all a summary has) so reports compare and print cleanly.
+function prune<T extends object>(v: T): T {
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) delete (v as Record<string, unknown>)[k];
+    else if (typeof x === 'object' && x !== null) prune(x);
+  }
+  return v;
 }

@@ -29,7 +29,19 @@ export async function resolveKey(vm: string, o: FetchOptions): Promise<ResolvedK
   throw new CredLensError('key-not-found', `The verification method ${vm} is neither a DID nor an http(s) URL.`);
 }
 
+// did:key documents are pure functions of the DID: decoded once per process.
+const didKeyCache = new Map<string, ResolvedKey>();
+
 function didKey(vm: string): ResolvedKey {
+  const hit = didKeyCache.get(vm);
+  if (hit) return hit;
+  const key = decodeDidKey(vm);
+  if (didKeyCache.size > 1000) didKeyCache.clear();
+  didKeyCache.set(vm, key);
+  return key;
+}
+
+function decodeDidKey(vm: string): ResolvedKey {
   const [did, fragment] = vm.split('#') as [string, string | undefined];
   const multibase = did.slice('did:key:'.length);
   if (fragment !== undefined && fragment !== multibase) {

@@ -9,22 +9,23 @@ export function base58Decode(s: string, max = 512): Uint8Array {
   if (s.length > max) throw new CredLensError('bad-input', `A base58 value is longer than ${max} characters.`);
   let zeros = 0;
   while (zeros < s.length && s[zeros] === '1') zeros++;
-  const bytes: number[] = [];
+  // Little-endian base-2^32 limbs: a quarter of the inner-loop work of a byte array.
+  const limbs: number[] = [];
   for (let i = zeros; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const v = c < 128 ? INDEX[c]! : -1;
     if (v < 0) throw new CredLensError('bad-input', `"${s[i]}" is not a base58btc character.`);
     let carry = v;
-    for (let j = 0; j < bytes.length; j++) {
-      carry += bytes[j]! * 58;
-      bytes[j] = carry & 0xff;
-      carry >>= 8;
+    for (let j = 0; j < limbs.length; j++) {
+      const x = limbs[j]! * 58 + carry;
+      limbs[j] = x >>> 0;
+      carry = Math.floor(x / 0x100000000);
     }
-    while (carry > 0) {
-      bytes.push(carry & 0xff);
-      carry >>= 8;
-    }
+    if (carry > 0) limbs.push(carry);
   }
+  const bytes: number[] = [];
+  for (const limb of limbs) bytes.push(limb & 0xff, (limb >>> 8) & 0xff, (limb >>> 16) & 0xff, limb >>> 24);
+  while (bytes.length > 0 && bytes[bytes.length - 1] === 0) bytes.pop();
   const out = new Uint8Array(zeros + bytes.length);
   for (let i = 0; i < bytes.length; i++) out[out.length - 1 - i] = bytes[i]!;
   return out;

@@ -9,6 +9,7 @@ import { dbIssue, dbVerify, makeIssuer, openBadge, SUITES, type Suite } from '..
 
 const N = Number(process.env.BENCH_N ?? 200);
 const WARM = 30;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const NOW = '2026-03-01T00:00:00Z';
 const TARGET: Record<Suite, number> = { 'eddsa-rdfc-2022': 5, 'eddsa-jcs-2022': 1.5, Ed25519Signature2020: 5 };
 
@@ -20,7 +21,7 @@ async function timePerItem(items: Record<string, unknown>[], fn: (c: Record<stri
 
 async function main(): Promise<void> {
   const issuer = await makeIssuer(new Uint8Array(32).fill(7));
-  console.log(`CredLens benchmark: ${N} distinct OB 3.0 credentials per suite, Node ${process.version}, WebCrypto Ed25519: ${await hasWebCryptoEd25519()}`);
+  console.log(`CredLens benchmark: ${N} distinct OB 3.0 credentials per suite, best of ${ROUNDS} interleaved rounds, Node ${process.version}, WebCrypto Ed25519: ${await hasWebCryptoEd25519()}`);
   console.log('suite                   credlens ms   @digitalbazaar/vc ms   ratio   target');
   let allMet = true;
   for (const suite of SUITES) {
@@ -32,13 +33,14 @@ async function main(): Promise<void> {
     const theirs = (c: Record<string, unknown>) => dbVerify(c, suite, [issuer]);
     await timePerItem(warm, ours);
     await timePerItem(warm, theirs);
-    // Interleave two rounds each so neither side benefits from running last.
-    const o1 = await timePerItem(measured, ours);
-    const t1 = await timePerItem(measured, theirs);
-    const o2 = await timePerItem(measured, ours);
-    const t2 = await timePerItem(measured, theirs);
-    const o = Math.min(o1, o2);
-    const t = Math.min(t1, t2);
+    // Interleave rounds so neither side benefits from running last; the best round of each is
+    // compared (this machine is a shared VM and single rounds vary by ±30%).
+    let o = Infinity;
+    let t = Infinity;
+    for (let round = 0; round < ROUNDS; round++) {
+      o = Math.min(o, await timePerItem(measured, ours));
+      t = Math.min(t, await timePerItem(measured, theirs));
+    }
     const ratio = t / o;
     const met = ratio >= TARGET[suite];
     allMet &&= met;
