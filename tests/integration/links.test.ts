@@ -86,3 +86,37 @@ describe('links to credentials', () => {
     expect(r.checks[0]).toMatchObject({ id: 'fetch', code: 'http-status' });
   });
 });
+
+describe('every known platform', () => {
+  const verifiable = [
+    ['Credly', `https://www.credly.com/badges/${UUID}`],
+    ['Canvas Credentials (Badgr)', 'https://badgr.com/public/assertions/AbCdEf123456'],
+    ['Open Badge Factory', 'https://openbadgefactory.com/v1/assertion/0123456789abcdef0123456789abcdef01234567'],
+    ['Europass', 'https://europa.eu/europass/digital-credentials/viewer/#/shareview/0123456789abcdef'],
+  ] as const;
+  it.each(verifiable)('%s: the first machine-readable candidate that answers is verified', async (name, page) => {
+    const { resolvePlatform } = await import('../../sdk/input/platforms.js');
+    const match = resolvePlatform(page);
+    expect(match?.platform).toBe(name);
+    if (!match?.verifiable) throw new Error('expected a verifiable platform');
+    const last = match.candidates[match.candidates.length - 1]!;
+    const { fetch, log } = site({ [last]: () => json(badge) });
+    const r = await verify(page, { fetch, now: NOW });
+    expect(r.verdict).toBe('valid');
+    expect(r.platform?.name).toBe(name);
+    expect(log).toEqual(match.candidates);
+  });
+
+  it.each([
+    ['Accredible', 'https://www.credential.net/10203040'],
+    ['edX', 'https://credentials.edx.org/credentials/0123456789abcdef0123456789abcdef'],
+    ['Microsoft Learn', 'https://learn.microsoft.com/api/credentials/share/en-us/JaneDoe-1234/ABCDEF0123456789?sharingId=1234'],
+    ['LinkedIn Learning', 'https://www.linkedin.com/learning/certificates/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'],
+  ])('%s: unverifiable, with advice, nothing fetched', async (name, page) => {
+    const { fetch, log } = site({});
+    const r = await verify(page, { fetch, now: NOW });
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.platform?.name).toBe(name);
+    expect(log).toEqual([]);
+  });
+});

@@ -130,3 +130,15 @@ describe('robustness', () => {
     await expect(verify('https://public.example/badge', { fetch, now: NOW })).rejects.toMatchObject({ code: 'blocked-address' });
   });
 });
+
+describe('did:jwk issuers', () => {
+  it('a VC-JWT whose issuer is the did:jwk of its key verifies; another key does not', async () => {
+    const key = newKey();
+    const did = `did:jwk:${Buffer.from(JSON.stringify(key.jwk)).toString('base64url')}`;
+    const vc = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: did, validFrom: '2025-01-01T00:00:00Z', credentialSubject: { id: 'did:example:learner' } };
+    const good = signJwt({ kid: `${did}#0`, typ: 'vc+jwt' }, { ...vc, iss: did }, key);
+    expect((await verify(good, { now: NOW })).verdict).toBe('valid');
+    const bad = signJwt({ kid: `${did}#0`, typ: 'vc+jwt' }, { ...vc, iss: did }, newKey());
+    expect((await verify(bad, { now: NOW })).verdict).toBe('invalid');
+  });
+});

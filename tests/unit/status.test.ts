@@ -60,6 +60,15 @@ describe('bitstring status lists', () => {
     expect(checks.some((c) => c.id === 'status-list-size' && c.status === 'warn')).toBe(true);
   });
 
+  it('reads StatusList2021 lists (no multibase prefix)', async () => {
+    const list = { type: ['VerifiableCredential', 'StatusList2021Credential'], issuer: ISSUER, credentialSubject: { type: 'StatusList2021', statusPurpose: 'revocation', encodedList: encoded([4]).slice(1) } };
+    const entry = (i: number) => ({ issuer: ISSUER, credentialStatus: { type: 'StatusList2021Entry', statusPurpose: 'revocation', statusListIndex: String(i), statusListCredential: 'https://issuer.example/sl2021' } });
+    expect((await checkStatus(entry(4), env(list)))[0]).toMatchObject({ effect: 'revoked' });
+    expect((await checkStatus(entry(5), env(list)))[0]).toMatchObject({ status: 'pass' });
+    // A BitstringStatusListCredential does not answer for a StatusList2021Entry.
+    expect((await checkStatus(entry(4), env(listCredential([4]))))[0]).toMatchObject({ status: 'error' });
+  });
+
   it('reads 1EdTech revocation lists', async () => {
     const cred = { id: 'urn:uuid:1', issuer: ISSUER, credentialStatus: { id: 'https://issuer.example/revocations', type: '1EdTechRevocationList' } };
     const list = { id: 'https://issuer.example/revocations', issuer: ISSUER, revokedCredentials: [{ id: 'urn:uuid:1', revocationReason: 'Issued in error' }] };
