@@ -1,17 +1,17 @@
 #!/usr/bin/env node
-// Runs the CLI from the built SDK when present (published package), else from the TypeScript
-// sources through tsx (a fresh clone after `npm install`).
+// In a checkout (sdk/ sources present) the CLI runs from the TypeScript sources through tsx, so it
+// is never a stale build; an installed package (dist/ only) runs the built SDK.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const built = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const source = fileURLToPath(new URL('../sdk/cli/main.ts', import.meta.url));
 let entry;
-if (existsSync(built)) {
-  entry = pathToFileURL(built).href;
-} else {
+if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register();
-  entry = new URL('../sdk/cli/main.ts', import.meta.url).href;
+  entry = pathToFileURL(source).href;
+} else {
+  entry = new URL('../dist/cli/main.js', import.meta.url).href;
 }
 const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));

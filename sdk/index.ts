@@ -11,3 +11,4 @@ export type { Check, CheckStatus, CredentialSummary, Element, Format, Report, Tr
 export { combineVerdict } from './report/verdict.js';
 export { bundledContextUrls } from './contexts/index.js';
 export { isBlockedHost } from './fetch/address.js';
+export { extractLinks, isCredentialLink, type CvKind, type ExtractedLinks } from './input/cv.js';

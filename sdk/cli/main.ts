@@ -11,8 +11,10 @@ import type { VerifyOptions } from '../options.js';
 import type { Report } from '../report/types.js';
 import { verify, type VerifyInput } from '../verify.js';
 import { formatReport } from './format.js';
+import { scan } from './scan.js';
 
 const USAGE = `Usage: credlens verify <file | url | -> [options]
+       credlens scan <cv.pdf | cv.docx | page.html | url> [options]   (credlens scan --help)
 
 Verifies an Open Badge or Verifiable Credential: a URL, a JSON or JWT file, a baked PNG or SVG
 badge, or standard input (-).
@@ -90,6 +92,7 @@ async function readTarget(target: string): Promise<VerifyInput> {
 
 /** Runs the CLI; returns the exit code. Output goes to stdout, errors to stderr. */
 export async function main(args: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  if (args[0] === 'scan') return scan(args.slice(1), out, err);
   let report: Report;
   let json = false;
   try {

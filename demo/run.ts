@@ -1,0 +1,195 @@
+/**
+ * `npm run demo`: builds the extension, starts the demo issuer and the demo pages on localhost, and
+ * either opens Chromium with the extension on the profile (when there is a display) or drives the
+ * same flow headless: verifies every credential the pages link to, prints a table, writes
+ * screenshots to demo/out/ and exits (0 when every verdict is the expected one).
+ *
+ *   npm run demo                 headed when $DISPLAY is set, else headless
+ *   npm run demo -- --headless   force headless
+ *   npm run demo -- --serve      keep the servers up (Ctrl-C stops them)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { verify } from '../sdk/index.js';
+import type { Report } from '../sdk/report/types.js';
+import { startIssuer } from './issuer/server.js';
+import { startSite, type Site } from './site.js';
+import type { DemoCredential } from './types.js';
+import { extractLinks, isCredentialLink } from '../sdk/input/cv.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+const EXTENSION = `${ROOT}.output/chrome-mv3`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+const VERIFY = { allowPrivateNetwork: true, allowHttpLocalhost: true } as const;
+const MANDATORY = 11;
+
+const args = new Set(process.argv.slice(2));
+const serve = args.has('--serve');
+const headless = args.has('--headless') || !process.env.DISPLAY;
+
+function buildExtension(): boolean {
+  process.stdout.write('Building the extension (wxt build)… ');
+  const r = spawnSync('npx', ['--no-install', 'wxt', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  const ok = r.status === 0 && existsSync(`${EXTENSION}/manifest.json`);
+  console.log(ok ? `done: ${EXTENSION}` : `failed (the table and pages still work):\n${(r.stderr || r.stdout).slice(-800)}`);
+  return ok;
+}
+
+interface Row {
+  credential: DemoCredential;
+  report?: Report;
+  error?: string;
+}
+
+async function verifyAll(credentials: DemoCredential[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const credential of credentials) {
+    try {
+      rows.push({ credential, report: await verify(credential.url, VERIFY) });
+    } catch (e) {
+      rows.push({ credential, error: (e as Error).message });
+    }
+  }
+  return rows;
+}
+
+function present(r: Report | undefined): string {
+  if (!r) return '-';
+  const n = Object.values(r.elements).filter((e) => e.state === 'present').length;
+  return `${n}/${MANDATORY}`;
+}
+
+function printTable(rows: Row[]): boolean {
+  const head = ['credential', 'format', 'verdict', 'expected', 'trust', 'elements'];
+  const body = rows.map(({ credential: c, report: r, error }) => [
+    c.title.length > 46 ? c.title.slice(0, 45) + '…' : c.title,
+    c.format,
+    r?.verdict ?? `error: ${error}`,
+    c.expect,
+    r?.trust.level ?? '-',
+    present(r),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((x, i) => x.padEnd(widths[i]!)).join('  ');
+  console.log('\n' + line(head));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  let allGood = true;
+  for (const [i, b] of body.entries()) {
+    const ok = rows[i]!.report?.verdict === rows[i]!.credential.expect;
+    allGood &&= ok;
+    console.log(line(b) + (ok ? '' : '   ✗ unexpected'));
+  }
+  return allGood;
+}
+
+async function checkCvFiles(site: Site, credentials: DemoCredential[]): Promise<boolean> {
+  let ok = true;
+  for (const [label, url] of [['PDF CV', site.pages.cvPdf], ['DOCX CV', site.pages.cvDocx], ['HTML CV', site.pages.cvHtml]] as const) {
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    const links = extractLinks(bytes).links.filter((l) => isCredentialLink(l.url)).map((l) => l.url);
+    const expected = credentials.map((c) => c.url);
+    const found = expected.filter((u) => links.includes(u)).length;
+    ok &&= found === expected.length;
+    console.log(`${label}: ${found} of ${expected.length} credential links found (${url})`);
+  }
+  return ok;
+}
+
+async function launch(withExtension: boolean, headed: boolean) {
+  const { chromium } = await import('playwright-core');
+  const profileDir = mkdtempSync(join(tmpdir(), 'credlens-demo-chromium-'));
+  const extArgs = withExtension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : [];
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: !headed,
+    viewport: { width: 1280, height: 900 },
+    args: [...CHROME_FLAGS, ...extArgs],
+  });
+}
+
+async function screenshots(site: Site, withExtension: boolean): Promise<string[]> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`No Chromium at ${CHROMIUM}: screenshots skipped (install it with: apt-get install -y chromium).`);
+    return [];
+  }
+  mkdirSync(OUT, { recursive: true });
+  const context = await launch(withExtension, false);
+  const written: string[] = [];
+  try {
+    for (const [name, url] of [['index', site.pages.index], ['profile', site.pages.profile], ['cv', site.pages.cvHtml], ['learner', site.pages.learner]] as const) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      // The profile loads its certifications lazily, as LinkedIn does: scroll and wait for them.
+      await page.mouse.wheel(0, 1200);
+      await page.waitForTimeout(1200);
+      await page.evaluate(() => window.scrollTo(0, 0)); // fixed headers then sit at the top of a full-page shot
+      await page.waitForTimeout(100);
+      const file = `${OUT}${name}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      written.push(file);
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+  return written;
+}
+
+async function main(): Promise<number> {
+  const extensionBuilt = buildExtension();
+  const issuer = await startIssuer({ port: Number(process.env.CREDLENS_DEMO_PORT ?? 0) });
+  const site = await startSite(issuer.credentials, { port: Number(process.env.CREDLENS_SITE_PORT ?? 0), issuerOrigin: issuer.origin });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.allSettled([site.close(), issuer.close()]);
+  };
+  process.once('SIGINT', () => {
+    console.log('\nStopping the demo servers.');
+    void stop().then(() => process.exit(0));
+  });
+
+  console.log(`\nDemo issuer:  ${issuer.origin}   (trust list: ${issuer.origin}/trust/list.json)`);
+  console.log(`Demo pages:   ${site.pages.index}`);
+  console.log(`  LinkedIn-like profile  ${site.pages.profile}`);
+  console.log(`  CV (HTML / PDF / DOCX) ${site.pages.cvHtml}\n                         ${site.pages.cvPdf}\n                         ${site.pages.cvDocx}`);
+  console.log(`  Learner page           ${site.pages.learner}`);
+
+  if (!headless) {
+    const context = await launch(extensionBuilt, true);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(site.pages.profile);
+    console.log('\nChromium is open on the profile with the CredLens extension loaded. Ctrl-C stops the demo.');
+    await new Promise(() => {});
+  }
+
+  console.log(`\nVerifying the ${issuer.credentials.length} credentials the pages link to, through the SDK…`);
+  const rows = await verifyAll(issuer.credentials);
+  const tableOk = printTable(rows);
+  console.log('');
+  const cvOk = await checkCvFiles(site, issuer.credentials);
+  const shots = await screenshots(site, extensionBuilt);
+  for (const s of shots) console.log(`screenshot: ${s}`);
+  const ok = tableOk && cvOk;
+  console.log(ok ? '\nEvery credential got the verdict it should.' : '\nSome results were not what the demo expects (marked ✗ above).');
+  if (serve) {
+    console.log('\nServers are up (--serve). Ctrl-C stops them.');
+    await new Promise(() => {});
+  }
+  await stop();
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`demo failed: ${(e as Error)?.stack ?? String(e)}`);
+    process.exit(1);
+  },
+);
