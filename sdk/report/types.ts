@@ -62,11 +62,39 @@ export interface Trust {
   signals: TrustSignal[];
 }
 
+/**
+ * Keys of the EU micro-credential standard elements (Council Recommendation 2022/C 243/02, Annex I),
+ * mandatory first. The Report's `elements` map uses exactly these keys.
+ */
+export const MANDATORY_ELEMENTS = [
+  'learnerIdentification', 'title', 'issuerCountry', 'awardingBody', 'dateOfIssue', 'learningOutcomes',
+  'workload', 'level', 'assessmentType', 'participationForm', 'qualityAssurance',
+] as const;
+export const OPTIONAL_ELEMENTS = ['prerequisites', 'supervisionAndIdentity', 'grade', 'integration', 'furtherInformation'] as const;
+export type ElementKey = (typeof MANDATORY_ELEMENTS)[number] | (typeof OPTIONAL_ELEMENTS)[number];
+
 /** One EU standard element. */
 export interface Element {
   state: 'present' | 'missing' | 'unclear';
   value?: unknown;
   from?: string;
+}
+
+/** What kind of credential this is, from what it states (never guessed). */
+export interface Assessment {
+  kind: 'assessed' | 'participation' | 'unknown';
+  /** The statements that led there, each naming its field. */
+  evidence: string[];
+  /** Supervision and identity verification during assessment, when stated (EU element). */
+  identityVerification?: 'unsupervised-no-id' | 'supervised-no-id' | 'supervised-online-id' | 'supervised-onsite-id';
+}
+
+/** How many of the EU mandatory elements are present. */
+export interface Completeness {
+  mandatoryPresent: number;
+  mandatoryTotal: number;
+  /** Keys of the mandatory elements that are missing or unclear. */
+  missing: string[];
 }
 
 /** The SDK's answer for one credential. */
@@ -78,6 +106,10 @@ export interface Report {
   trust: Trust;
   elements: Record<string, Element>;
   recipient?: { state: 'match' | 'mismatch' | 'unknown'; detail: string };
+  /** Assessed vs participation-only, with the evidence. */
+  assessment?: Assessment;
+  /** EU mandatory elements present (n of 11). */
+  completeness?: Completeness;
   /** Where the credential came from (the URL it was fetched from, or 'input'). */
   source?: string;
   /** The platform a link pointed at (Credly, Coursera, ...), with its page for a person to open. */
