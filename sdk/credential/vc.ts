@@ -84,8 +84,15 @@ function text(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   // Language maps / value objects: take the first plain string offered.
   if (Array.isArray(v)) return v.map(text).find((s) => s !== undefined);
-  if (isObject(v)) return text(v['@value'] ?? Object.values(v)[0]);
+  // ELM language maps ({ "en": …, "cs": … }): English first, else the first language given.
+  if (isObject(v)) return text(v['@value'] ?? v.en ?? Object.values(v)[0]);
   return undefined;
+}
+
+// ELM persons: given and family names apart.
+function joinNames(subject: JsonObject): string | undefined {
+  const parts = [text(subject.givenName), text(subject.familyName)].filter((x): x is string => !!x);
+  return parts.length ? parts.join(' ') : undefined;
 }
 
 /** The summary shown to people. Values are copied from the credential, never invented. */
@@ -94,12 +101,12 @@ export function summarize(vc: JsonObject): CredentialSummary {
   const subject = asArray(vc.credentialSubject).find(isObject) ?? {};
   const achievement = isObject(subject.achievement) ? subject.achievement : asArray(subject.achievement).find(isObject);
   const out: CredentialSummary = {
-    issuer: { id: idOf(vc.issuer), name: text(issuer.name), url: text(issuer.url) },
-    subject: { id: idOf(subject), name: text(subject.name) ?? text(isObject(subject.identity) ? subject.identity : undefined) },
+    issuer: { id: idOf(vc.issuer), name: text(issuer.name) ?? text(issuer.legalName), url: text(issuer.url) },
+    subject: { id: idOf(subject), name: text(subject.name) ?? text(subject.fullName) ?? joinNames(subject) },
   };
   const id = idOf(vc);
   if (id) out.id = id;
-  const name = text(vc.name) ?? (achievement ? text(achievement.name) : undefined);
+  const name = text(vc.name) ?? (achievement ? text(achievement.name) : undefined) ?? text(vc.title);
   if (name) out.name = name;
   const issued = text(vc.validFrom ?? vc.issuanceDate ?? vc.awardedDate);
   if (issued) out.issued = issued;
