@@ -1,6 +1,7 @@
 /** Options accepted by `verify()` and every stage that does I/O. */
 import { CredLensError } from './errors.js';
 import type { Ed25519Impl } from './crypto/ed25519.js';
+import type { TrustSource } from './trust/types.js';
 
 /** A fetch function with the WHATWG signature (Node's global fetch, a browser's, or a test double). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -42,6 +43,10 @@ export interface VerifyOptions {
   trustEmbeddedKeys?: boolean;
   /** Resolves host names before fetching so names pointing inside the network are refused (Node). */
   lookup?: (hostname: string) => Promise<string[]>;
+  /** Where issuer trust is looked up: CredLens lists, DCC registries, EBSI TIR, DEQAR (see sdk/trust). */
+  trust?: TrustSource[];
+  /** What the employer knows about the candidate, for the recipient check. */
+  recipient?: { name?: string; email?: string };
 }
 
 /** Options after defaults are applied. */

@@ -3,6 +3,7 @@
  * credential (structure) → proof (+ key and issuer binding) → status (dates, revocation).
  */
 import { isCredLensError } from './errors.js';
+import type { Ob2Nodes } from './credential/ob2.js';
 import { checkStructure, summarize, vcFormat } from './credential/vc.js';
 import { safeFetch } from './fetch/index.js';
 import { MAX_DEPTH, type Env } from './pipeline.js';
@@ -22,6 +23,8 @@ export interface PipelineResult {
   json?: JsonObject;
   /** The hosting platform, when the credential was reached through (or stopped at) a platform page. */
   platform?: { name: string; page: string };
+  /** OB 2.0 graph nodes (assertion, badge, issuer), for the later stages. */
+  nodes?: Ob2Nodes;
 }
 
 /** Verifies a VC given as JSON with embedded proofs. Never throws for a bad credential. */

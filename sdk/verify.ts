@@ -15,7 +15,8 @@ import { extractFromSvg } from './input/svg.js';
 import type { RawInput } from './input/types.js';
 import type { VerifyOptions } from './options.js';
 import { MAX_DEPTH, makeEnv, type Env } from './pipeline.js';
-import { makeReport } from './report/index.js';
+import { combineVerdict, makeReport } from './report/index.js';
+import { assessTrust, trustInputFrom } from './trust/index.js';
 import type { Report } from './report/types.js';
 import { isObject, type JsonObject } from './util/json.js';
 import { isOb2, verifyOb2 } from './verify-ob2.js';
@@ -35,10 +36,45 @@ export async function verify(input: VerifyInput, options: VerifyOptions = {}): P
     const env = makeEnv(options);
     const raw = classifyInput(input);
     const source = raw.kind === 'url' ? raw.url : 'input';
-    return makeReport(await fromRaw(raw, env), source);
+    const result = await fromRaw(raw, env);
+    const report = makeReport(result, source);
+    report.trust = await assessTrust(trustInputFrom(result, trustExtras(report, source)), {
+      sources: options.trust ?? [],
+      options: env.o,
+      verifyCredential: (c) => verifyNested(c, env),
+    });
+    return report;
   } catch (e) {
     // Nothing untyped leaves the SDK: a stack overflow or a bug becomes an `internal` error.
     throw asCredLensError(e, 'internal', 'CredLens could not process this input');
+  }
+}
+
+// The key's DID, when the issuer binding held: did:web hosts are compared with the issuer's url.
+function trustExtras(report: Report, source: string): { source?: string; keyDid?: string; verdict: Report['verdict'] } {
+  const issuer = report.credential.issuer.id;
+  const bound = report.checks.some((c) => c.id === 'issuer-binding' && c.status === 'pass');
+  return { verdict: report.verdict, ...(source !== 'input' ? { source } : {}), ...(bound && issuer?.startsWith('did:') ? { keyDid: issuer } : {}) };
+}
+
+/**
+ * Verifies a credential found inside another (an endorsement) with the core pipeline, one level
+ * deeper and without the trust stage, so nesting stays bounded.
+ */
+async function verifyNested(credential: JsonObject | string, env: Env): Promise<{ verdict: Report['verdict']; issuerId?: string; issuerName?: string; reason: string }> {
+  if (env.depth >= MAX_DEPTH) return { verdict: 'unverifiable', reason: 'endorsements nest too deeply' };
+  try {
+    const result = await fromRaw(classifyInput(credential), { ...env, depth: env.depth + 1 });
+    const verdict = combineVerdict(result.checks);
+    const failing = result.checks.find((c) => c.status === 'fail' || c.status === 'error' || c.status === 'unsupported');
+    return {
+      verdict,
+      ...(result.credential.issuer.id ? { issuerId: result.credential.issuer.id } : {}),
+      ...(result.credential.issuer.name ? { issuerName: result.credential.issuer.name } : {}),
+      reason: failing?.message ?? 'verified',
+    };
+  } catch (e) {
+    return { verdict: 'invalid', reason: (e as Error).message };
   }
 }
 
