@@ -12,3 +12,5 @@ export { combineVerdict } from './report/verdict.js';
 export { bundledContextUrls } from './contexts/index.js';
 export { isBlockedHost } from './fetch/address.js';
 export { extractLinks, isCredentialLink, type CvKind, type ExtractedLinks } from './input/cv.js';
+export { explain, LANGS, type ExplainedReport, type Lang } from './explain/index.js';
+export { assessTrust, credlensTrustList, dccLegacyRegistry, dccOidfRegistry, ebsiTir, deqar, type TrustSource } from './trust/index.js';

@@ -15,6 +15,7 @@ import { scan } from './scan.js';
 
 const USAGE = `Usage: credlens verify <file | url | -> [options]
        credlens scan <cv.pdf | cv.docx | page.html | url> [options]   (credlens scan --help)
+       credlens serve [--port N] [--host H] [--trust FILE]           (credlens serve --help)
 
 Verifies an Open Badge or Verifiable Credential: a URL, a JSON or JWT file, a baked PNG or SVG
 badge, or standard input (-).
@@ -93,6 +94,7 @@ async function readTarget(target: string): Promise<VerifyInput> {
 /** Runs the CLI; returns the exit code. Output goes to stdout, errors to stderr. */
 export async function main(args: string[], out = process.stdout, err = process.stderr): Promise<number> {
   if (args[0] === 'scan') return scan(args.slice(1), out, err);
+  if (args[0] === 'serve') return (await import('../server/cli.js')).serve(args.slice(1), out, err);
   let report: Report;
   let json = false;
   try {
