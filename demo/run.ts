@@ -17,7 +17,8 @@ import { verify } from '../sdk/index.js';
 import type { Report } from '../sdk/report/types.js';
 import { startIssuer } from './issuer/server.js';
 import { startSite, type Site } from './site.js';
-import type { DemoCredential } from './types.js';
+import { DEMO_PERSON, type DemoCredential } from './types.js';
+import { credlensTrustList } from '../sdk/trust/index.js';
 import { extractLinks, isCredentialLink } from '../sdk/input/cv.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -46,11 +47,13 @@ interface Row {
   error?: string;
 }
 
-async function verifyAll(credentials: DemoCredential[]): Promise<Row[]> {
+async function verifyAll(credentials: DemoCredential[], issuerOrigin: string): Promise<Row[]> {
   const rows: Row[] = [];
+  // What a recruiter's set-up knows: the organisation's trust list, and the candidate from the profile.
+  const options = { ...VERIFY, trust: [credlensTrustList({ url: `${issuerOrigin}/trust/list.json`, name: 'Demo trust list' })], recipient: { name: DEMO_PERSON.name, email: DEMO_PERSON.email } };
   for (const credential of credentials) {
     try {
-      rows.push({ credential, report: await verify(credential.url, VERIFY) });
+      rows.push({ credential, report: await verify(credential.url, options) });
     } catch (e) {
       rows.push({ credential, error: (e as Error).message });
     }
@@ -60,12 +63,11 @@ async function verifyAll(credentials: DemoCredential[]): Promise<Row[]> {
 
 function present(r: Report | undefined): string {
   if (!r) return '-';
-  const n = Object.values(r.elements).filter((e) => e.state === 'present').length;
-  return `${n}/${MANDATORY}`;
+  return r.completeness ? `${r.completeness.mandatoryPresent}/${r.completeness.mandatoryTotal}` : `0/${MANDATORY}`;
 }
 
 function printTable(rows: Row[]): boolean {
-  const head = ['credential', 'format', 'verdict', 'expected', 'trust', 'elements'];
+  const head = ['credential', 'format', 'verdict', 'expected', 'trust', 'elements', 'assessed', 'recipient'];
   const body = rows.map(({ credential: c, report: r, error }) => [
     c.title.length > 46 ? c.title.slice(0, 45) + '…' : c.title,
     c.format,
@@ -73,6 +75,8 @@ function printTable(rows: Row[]): boolean {
     c.expect,
     r?.trust.level ?? '-',
     present(r),
+    r?.assessment?.kind ?? '-',
+    r?.recipient?.state ?? '-',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((x, i) => x.padEnd(widths[i]!)).join('  ');
@@ -170,7 +174,7 @@ async function main(): Promise<number> {
   }
 
   console.log(`\nVerifying the ${issuer.credentials.length} credentials the pages link to, through the SDK…`);
-  const rows = await verifyAll(issuer.credentials);
+  const rows = await verifyAll(issuer.credentials, issuer.origin);
   const tableOk = printTable(rows);
   console.log('');
   const cvOk = await checkCvFiles(site, issuer.credentials);

@@ -17,6 +17,7 @@ import type { VerifyOptions } from './options.js';
 import { MAX_DEPTH, makeEnv, type Env } from './pipeline.js';
 import { combineVerdict, makeReport } from './report/index.js';
 import { assessTrust, trustInputFrom } from './trust/index.js';
+import { elementsStage } from './elements/index.js';
 import type { Report } from './report/types.js';
 import { isObject, type JsonObject } from './util/json.js';
 import { isOb2, verifyOb2 } from './verify-ob2.js';
@@ -38,6 +39,11 @@ export async function verify(input: VerifyInput, options: VerifyOptions = {}): P
     const source = raw.kind === 'url' ? raw.url : 'input';
     const result = await fromRaw(raw, env);
     const report = makeReport(result, source);
+    const found = elementsStage({ format: String(result.format), ...(result.json ? { json: result.json } : {}), ...(result.nodes ? { ob2: result.nodes } : {}) }, options.recipient);
+    report.elements = found.elements;
+    report.completeness = found.completeness;
+    report.assessment = found.assessment;
+    if (found.recipient) report.recipient = found.recipient;
     report.trust = await assessTrust(trustInputFrom(result, trustExtras(report, source)), {
       sources: options.trust ?? [],
       options: env.o,

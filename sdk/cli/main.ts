@@ -11,6 +11,7 @@ import type { VerifyOptions } from '../options.js';
 import type { Report } from '../report/types.js';
 import { verify, type VerifyInput } from '../verify.js';
 import { formatReport } from './format.js';
+import { applyVerifyFlag, HelpRequest, loadDeferred, UsageError, VERIFY_FLAGS_USAGE, type Deferred } from './flags.js';
 import { scan } from './scan.js';
 
 const USAGE = `Usage: credlens verify <file | url | -> [options]
@@ -22,22 +23,15 @@ badge, or standard input (-).
 
 Options:
   --json                    print the full Report as JSON
-  --now <ISO-8601>          verify as of this instant (default: now)
-  --allow-private-network   allow fetching from loopback and private addresses
-  --allow-http-localhost    allow plain http for localhost (did:web of a local issuer)
-  --timeout <ms>            per-request timeout (default 10000)
+${VERIFY_FLAGS_USAGE}
 
 Exit status: 0 valid, 1 any other verdict, 2 usage or input error.`;
 
-/** A usage or input error: exit 2 with this sentence. */
-class UsageError extends Error {}
-
-/** An explicit request for help: usage on stdout, exit 0. */
-class HelpRequest extends Error {}
 
 interface Parsed {
   target: string;
   json: boolean;
+  deferred: Deferred;
   options: VerifyOptions;
 }
 
@@ -47,6 +41,7 @@ function parseArgs(args: string[]): Parsed {
   if (command === '--help' || command === '-h' || command === 'help') throw new HelpRequest(USAGE);
   if (command !== 'verify') throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   const options: VerifyOptions = {};
+  const deferred: Deferred = { trustFiles: [] };
   let target: string | undefined;
   let json = false;
   for (let i = 0; i < rest.length; i++) {
@@ -57,23 +52,14 @@ function parseArgs(args: string[]): Parsed {
       return v;
     };
     if (a === '--json') json = true;
-    else if (a === '--now') {
-      const v = value();
-      if (Number.isNaN(Date.parse(v))) throw new UsageError(`--now "${v}" is not an ISO-8601 date.`);
-      options.now = v;
-    } else if (a === '--allow-private-network') options.allowPrivateNetwork = true;
-    else if (a === '--allow-http-localhost') options.allowHttpLocalhost = true;
-    else if (a === '--timeout') {
-      const v = Number(value());
-      if (!Number.isFinite(v) || v <= 0) throw new UsageError('--timeout must be a positive number of milliseconds.');
-      options.timeoutMs = v;
-    } else if (a === '--help' || a === '-h') throw new HelpRequest(USAGE);
+    else if (applyVerifyFlag(a, value, options, deferred)) continue;
+    else if (a === '--help' || a === '-h') throw new HelpRequest(USAGE);
     else if (a.startsWith('--')) throw new UsageError(`Unknown option ${a}.`);
     else if (target === undefined) target = a;
     else throw new UsageError(`Only one credential at a time (got "${target}" and "${a}").`);
   }
   if (target === undefined) throw new UsageError('Name a file, a URL or - for standard input.');
-  return { target, json, options };
+  return { target, json, options, deferred };
 }
 
 async function readTarget(target: string): Promise<VerifyInput> {
@@ -100,6 +86,7 @@ export async function main(args: string[], out = process.stdout, err = process.s
   try {
     const parsed = parseArgs(args);
     json = parsed.json;
+    await loadDeferred(parsed.options, parsed.deferred);
     const input = await readTarget(parsed.target);
     // In Node, resolve host names too, so a name that points inside the network is refused.
     report = await verify(input, { lookup: async (h) => (await lookup(h, { all: true })).map((a) => a.address), ...parsed.options });

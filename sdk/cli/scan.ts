@@ -13,6 +13,7 @@ import { extractLinks, isCredentialLink, type CvKind, type ExtractedLinks, type 
 import { MemoryCache, resolveOptions, type VerifyOptions } from '../options.js';
 import type { Report, Verdict } from '../report/types.js';
 import { verify } from '../verify.js';
+import { applyVerifyFlag, HelpRequest, loadDeferred, UsageError, VERIFY_FLAGS_USAGE, type Deferred } from './flags.js';
 
 export const SCAN_USAGE = `Usage: credlens scan <cv.pdf | cv.docx | page.html | cv.txt | url | -> [options]
 
@@ -21,10 +22,7 @@ HTML links, URLs in plain text), verifies each one, and lists the results.
 
 Options:
   --json                    print every link found and every Report as JSON
-  --now <ISO-8601>          verify as of this instant (default: now)
-  --allow-private-network   allow fetching from loopback and private addresses
-  --allow-http-localhost    allow plain http for localhost (did:web of a local issuer)
-  --timeout <ms>            per-request timeout (default 10000)
+${VERIFY_FLAGS_USAGE}
   --jobs <n>                credentials verified at a time (default 4)
 
 Exit status: 0 every credential found is valid, 1 otherwise or none found, 2 usage or input error.`;
@@ -37,14 +35,13 @@ interface Out {
   write(chunk: string): unknown;
 }
 
-class UsageError extends Error {}
-class HelpRequest extends Error {}
 
 interface Parsed {
   target: string;
   json: boolean;
   jobs: number;
   options: VerifyOptions;
+  deferred: Deferred;
 }
 
 /** One credential link and what came of it. */
@@ -70,6 +67,7 @@ export interface ScanResult {
 function parseArgs(args: string[]): Parsed {
   const rest = args[0] === 'scan' ? args.slice(1) : args;
   const options: VerifyOptions = {};
+  const deferred: Deferred = { trustFiles: [] };
   let target: string | undefined;
   let json = false;
   let jobs = 4;
@@ -81,17 +79,8 @@ function parseArgs(args: string[]): Parsed {
       return v;
     };
     if (a === '--json') json = true;
-    else if (a === '--now') {
-      const v = value();
-      if (Number.isNaN(Date.parse(v))) throw new UsageError(`--now "${v}" is not an ISO-8601 date.`);
-      options.now = v;
-    } else if (a === '--allow-private-network') options.allowPrivateNetwork = true;
-    else if (a === '--allow-http-localhost') options.allowHttpLocalhost = true;
-    else if (a === '--timeout') {
-      const v = Number(value());
-      if (!Number.isFinite(v) || v <= 0) throw new UsageError('--timeout must be a positive number of milliseconds.');
-      options.timeoutMs = v;
-    } else if (a === '--jobs') {
+    else if (applyVerifyFlag(a, value, options, deferred)) continue;
+    else if (a === '--jobs') {
       const v = Number(value());
       if (!Number.isInteger(v) || v < 1 || v > 32) throw new UsageError('--jobs must be a whole number from 1 to 32.');
       jobs = v;
@@ -101,7 +90,7 @@ function parseArgs(args: string[]): Parsed {
     else throw new UsageError(`Only one document at a time (got "${target}" and "${a}").`);
   }
   if (target === undefined) throw new UsageError(`Name a CV file, a page URL or - for standard input.\n\n${SCAN_USAGE}`);
-  return { target, json, jobs, options };
+  return { target, json, jobs, options, deferred };
 }
 
 /** Reads the document: a URL through the safe fetch, a file, or standard input. */
@@ -153,6 +142,7 @@ export async function scan(args: string[], out: Out = process.stdout, err: Out =
   let extracted: ExtractedLinks;
   try {
     parsed = parseArgs(args);
+    await loadDeferred(parsed.options, parsed.deferred);
     parsed.options.lookup ??= async (h) => (await lookup(h, { all: true })).map((a) => a.address);
     const doc = await readDocument(parsed.target, parsed.options);
     extracted = extractLinks(doc.bytes, doc.hint, doc.baseUrl ? { baseUrl: doc.baseUrl } : {});

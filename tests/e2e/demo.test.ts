@@ -20,7 +20,7 @@ describe('npm run demo (headless)', () => {
     child.stderr.on('data', (d) => (out += d));
     const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
     expect(code, out).toBe(0);
-    expect(out).toMatch(/credential\s+format\s+verdict\s+expected\s+trust\s+elements/);
+    expect(out).toMatch(/credential\s+format\s+verdict\s+expected\s+trust\s+elements\s+assessed\s+recipient/);
     expect(out).toMatch(/Every credential got the verdict it should\./);
     expect(out).toMatch(/PDF CV: (\d+) of \1 credential links found/);
     expect(out).toMatch(/DOCX CV: (\d+) of \1 credential links found/);
