@@ -39,16 +39,19 @@ export async function verify(input: VerifyInput, options: VerifyOptions = {}): P
     const source = raw.kind === 'url' ? raw.url : 'input';
     const result = await fromRaw(raw, env);
     const report = makeReport(result, source);
-    const found = elementsStage({ format: String(result.format), ...(result.json ? { json: result.json } : {}), ...(result.nodes ? { ob2: result.nodes } : {}) }, options.recipient);
-    report.elements = found.elements;
-    report.completeness = found.completeness;
-    report.assessment = found.assessment;
-    if (found.recipient) report.recipient = found.recipient;
-    report.trust = await assessTrust(trustInputFrom(result, trustExtras(report, source)), {
-      sources: options.trust ?? [],
-      options: env.o,
-      verifyCredential: (c) => verifyNested(c, env),
-    });
+    // Nothing was read (unreachable link, a platform with nothing verifiable): no employer view to give.
+    if (result.format !== 'unknown') {
+      const found = elementsStage({ format: String(result.format), ...(result.json ? { json: result.json } : {}), ...(result.nodes ? { ob2: result.nodes } : {}) }, options.recipient);
+      report.elements = found.elements;
+      report.completeness = found.completeness;
+      report.assessment = found.assessment;
+      if (found.recipient) report.recipient = found.recipient;
+      report.trust = await assessTrust(trustInputFrom(result, trustExtras(report, source)), {
+        sources: options.trust ?? [],
+        options: env.o,
+        verifyCredential: (c) => verifyNested(c, env),
+      });
+    }
     return report;
   } catch (e) {
     // Nothing untyped leaves the SDK: a stack overflow or a bug becomes an `internal` error.

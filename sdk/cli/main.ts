@@ -11,6 +11,7 @@ import type { VerifyOptions } from '../options.js';
 import type { Report } from '../report/types.js';
 import { verify, type VerifyInput } from '../verify.js';
 import { formatReport } from './format.js';
+import { isLang, LANGS, type Lang } from '../explain/index.js';
 import { applyVerifyFlag, HelpRequest, loadDeferred, UsageError, VERIFY_FLAGS_USAGE, type Deferred } from './flags.js';
 import { scan } from './scan.js';
 
@@ -23,6 +24,7 @@ badge, or standard input (-).
 
 Options:
   --json                    print the full Report as JSON
+  --lang <en|de|fr|es>      language of the explanations (default en)
 ${VERIFY_FLAGS_USAGE}
 
 Exit status: 0 valid, 1 any other verdict, 2 usage or input error.`;
@@ -31,6 +33,7 @@ Exit status: 0 valid, 1 any other verdict, 2 usage or input error.`;
 interface Parsed {
   target: string;
   json: boolean;
+  lang: Lang;
   deferred: Deferred;
   options: VerifyOptions;
 }
@@ -44,6 +47,7 @@ function parseArgs(args: string[]): Parsed {
   const deferred: Deferred = { trustFiles: [] };
   let target: string | undefined;
   let json = false;
+  let lang: Lang = 'en';
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = (): string => {
@@ -52,14 +56,18 @@ function parseArgs(args: string[]): Parsed {
       return v;
     };
     if (a === '--json') json = true;
-    else if (applyVerifyFlag(a, value, options, deferred)) continue;
+    else if (a === '--lang') {
+      const v = value();
+      if (!isLang(v)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}.`);
+      lang = v;
+    } else if (applyVerifyFlag(a, value, options, deferred)) continue;
     else if (a === '--help' || a === '-h') throw new HelpRequest(USAGE);
     else if (a.startsWith('--')) throw new UsageError(`Unknown option ${a}.`);
     else if (target === undefined) target = a;
     else throw new UsageError(`Only one credential at a time (got "${target}" and "${a}").`);
   }
   if (target === undefined) throw new UsageError('Name a file, a URL or - for standard input.');
-  return { target, json, options, deferred };
+  return { target, json, options, deferred, lang };
 }
 
 async function readTarget(target: string): Promise<VerifyInput> {
@@ -83,9 +91,11 @@ export async function main(args: string[], out = process.stdout, err = process.s
   if (args[0] === 'serve') return (await import('../server/cli.js')).serve(args.slice(1), out, err);
   let report: Report;
   let json = false;
+  let lang: Lang = 'en';
   try {
     const parsed = parseArgs(args);
     json = parsed.json;
+    lang = parsed.lang;
     await loadDeferred(parsed.options, parsed.deferred);
     const input = await readTarget(parsed.target);
     // In Node, resolve host names too, so a name that points inside the network is refused.
@@ -106,6 +116,6 @@ export async function main(args: string[], out = process.stdout, err = process.s
     err.write(`credlens: unexpected failure: ${(e as Error)?.message ?? String(e)}\n`);
     return 2;
   }
-  out.write(json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
+  out.write(json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, lang));
   return report.verdict === 'valid' ? 0 : 1;
 }
