@@ -22,43 +22,12 @@
  * The "unknown" issuer of the demo is deliberately absent: its credentials verify, and trust is
  * reported beside the verdict as `unknown`.
  */
+import type { TrustListDocument, TrustListEntry } from '../../sdk/trust/credlens-list.js';
 import type { DemoIssuer, DemoIssuers } from './issuers.js';
 
-/** How an issuer is quality-assured, as the list states it. */
-export interface TrustAccreditation {
-  /** Name of the accrediting or registering body. */
-  by: string;
-  /** Its identifier, when it is an issuer too (lets an endorsement be tied to it). */
-  byId?: string;
-  /** What kind of accreditation or recognition. */
-  type: string;
-  /** Reference of the decision, as published. */
-  decision?: string;
-  validFrom?: string;
-  validUntil?: string;
-  /** Where the decision can be looked up. */
-  register?: string;
-}
-
-/** One issuer on the list. */
-export interface TrustListIssuer {
-  id: string;
-  name: string;
-  /** ISO 3166-1 alpha-2. */
-  country: string;
-  kind: 'university' | 'professional-body' | 'company' | 'platform' | 'qa-agency';
-  url?: string;
-  accreditation?: TrustAccreditation;
-  trustedEndorser?: boolean;
-}
-
-/** A trust list. */
-export interface TrustList {
-  name: string;
-  /** When the list was last changed (ISO 8601). */
-  updated: string;
-  issuers: TrustListIssuer[];
-}
+/** The list's shapes are the SDK's own: the demo writes exactly what `credlensTrustList` reads. */
+export type TrustList = TrustListDocument;
+export type TrustListIssuer = TrustListEntry;
 
 function entry(i: DemoIssuer, extra: Partial<TrustListIssuer> = {}): TrustListIssuer {
   return { id: i.id, name: i.name, country: i.countryCode, kind: i.kind, url: i.url, ...extra };

@@ -3,6 +3,7 @@
  * options (--now, --allow-private-network, --allow-http-localhost, --timeout, --trust, --name, --email).
  */
 import { readFile } from 'node:fs/promises';
+import { isCredLensError } from '../errors.js';
 import type { VerifyOptions } from '../options.js';
 import { credlensTrustList } from '../trust/credlens-list.js';
 import { isObject, parseJson } from '../util/json.js';
@@ -82,4 +83,16 @@ export async function readText(file: string): Promise<string> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${(e as Error).message}`);
   }
+}
+
+/** Writes what stopped a command and returns its exit code: 0 for help, 2 for usage and input errors. */
+export function exitCodeFor(e: unknown, out: { write(s: string): unknown }, err: { write(s: string): unknown }): number {
+  if (e instanceof HelpRequest) {
+    out.write(e.message + '\n');
+    return 0;
+  }
+  if (e instanceof UsageError) err.write(e.message + '\n');
+  else if (isCredLensError(e)) err.write(`credlens: ${e.message} (${e.code})\n`);
+  else err.write(`credlens: unexpected failure: ${(e as Error)?.message ?? String(e)}\n`);
+  return 2;
 }

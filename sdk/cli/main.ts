@@ -6,13 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
-import { isCredLensError } from '../errors.js';
 import type { VerifyOptions } from '../options.js';
 import type { Report } from '../report/types.js';
 import { verify, type VerifyInput } from '../verify.js';
 import { formatReport } from './format.js';
 import { isLang, LANGS, type Lang } from '../explain/index.js';
-import { applyVerifyFlag, HelpRequest, loadDeferred, UsageError, VERIFY_FLAGS_USAGE, type Deferred } from './flags.js';
+import { applyVerifyFlag, exitCodeFor, HelpRequest, loadDeferred, UsageError, VERIFY_FLAGS_USAGE, type Deferred } from './flags.js';
 import { scan } from './scan.js';
 
 const USAGE = `Usage: credlens verify <file | url | -> [options]
@@ -101,20 +100,7 @@ export async function main(args: string[], out = process.stdout, err = process.s
     // In Node, resolve host names too, so a name that points inside the network is refused.
     report = await verify(input, { lookup: async (h) => (await lookup(h, { all: true })).map((a) => a.address), ...parsed.options });
   } catch (e) {
-    if (e instanceof HelpRequest) {
-      out.write(e.message + '\n');
-      return 0;
-    }
-    if (e instanceof UsageError) {
-      err.write(e.message + '\n');
-      return 2;
-    }
-    if (isCredLensError(e)) {
-      err.write(`credlens: ${e.message} (${e.code})\n`);
-      return 2;
-    }
-    err.write(`credlens: unexpected failure: ${(e as Error)?.message ?? String(e)}\n`);
-    return 2;
+    return exitCodeFor(e, out, err);
   }
   out.write(json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, lang));
   return report.verdict === 'valid' ? 0 : 1;

@@ -13,7 +13,7 @@ import { extractLinks, isCredentialLink, type CvKind, type ExtractedLinks, type 
 import { MemoryCache, resolveOptions, type VerifyOptions } from '../options.js';
 import type { Report, Verdict } from '../report/types.js';
 import { verify } from '../verify.js';
-import { applyVerifyFlag, HelpRequest, loadDeferred, UsageError, VERIFY_FLAGS_USAGE, type Deferred } from './flags.js';
+import { applyVerifyFlag, exitCodeFor, HelpRequest, loadDeferred, UsageError, VERIFY_FLAGS_USAGE, type Deferred } from './flags.js';
 
 export const SCAN_USAGE = `Usage: credlens scan <cv.pdf | cv.docx | page.html | cv.txt | url | -> [options]
 
@@ -147,20 +147,7 @@ export async function scan(args: string[], out: Out = process.stdout, err: Out =
     const doc = await readDocument(parsed.target, parsed.options);
     extracted = extractLinks(doc.bytes, doc.hint, doc.baseUrl ? { baseUrl: doc.baseUrl } : {});
   } catch (e) {
-    if (e instanceof HelpRequest) {
-      out.write(e.message + '\n');
-      return 0;
-    }
-    if (e instanceof UsageError) {
-      err.write(e.message + '\n');
-      return 2;
-    }
-    if (isCredLensError(e)) {
-      err.write(`credlens: ${e.message} (${e.code})\n`);
-      return 2;
-    }
-    err.write(`credlens: unexpected failure: ${(e as Error)?.message ?? String(e)}\n`);
-    return 2;
+    return exitCodeFor(e, out, err);
   }
 
   const found = extracted.links.filter((l) => isCredentialLink(l.url));

@@ -68,7 +68,7 @@ describe('employer view through the CLI', () => {
 
 describe('employer view through the HTTP endpoint', () => {
   it('POST /verify returns the report and its explanation', async () => {
-    const server = createServer({ trustSources: [credlensTrustList(issuer.trustList as unknown as Record<string, unknown>)], verifyOptions: { allowPrivateNetwork: true, allowHttpLocalhost: true } });
+    const server = createServer({ trustSources: [credlensTrustList(issuer.trustList)], verifyOptions: { allowPrivateNetwork: true, allowHttpLocalhost: true } });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     const { port } = server.address() as AddressInfo;
     try {
