@@ -15,23 +15,14 @@
  */
 import { isCredLensError } from '../errors.js';
 import { isObject, type JsonObject } from '../util/json.js';
-import type { FindingAccreditation, TrustContext, TrustFinding, TrustSource } from './types.js';
+import type { FindingAccreditation, TrustContext, TrustFinding, TrustListAccreditation, TrustSource } from './types.js';
+
+export type { TrustListAccreditation } from './types.js';
 import { badInput, fetchJson, parseDate, text, unavailable, validityState } from './util.js';
 
 /** Organisation kinds a CredLens list uses. */
 export const ISSUER_KINDS = ['university', 'professional-body', 'company', 'platform', 'qa-agency'] as const;
 export type IssuerKind = (typeof ISSUER_KINDS)[number];
-
-/** An accreditation as the list states it. */
-export interface TrustListAccreditation {
-  by: string;
-  byId?: string;
-  type: string;
-  decision?: string;
-  validFrom?: string;
-  validUntil?: string;
-  register?: string;
-}
 
 /** One issuer on a CredLens list. */
 export interface TrustListEntry {

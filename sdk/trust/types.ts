@@ -24,8 +24,8 @@ export type TrustSourceKind = 'credlens-list' | 'dcc-legacy' | 'dcc-oidf' | 'ebs
  */
 export type FindingStatus = 'listed' | 'not-listed' | 'revoked' | 'unverified' | 'unavailable';
 
-/** An accreditation as a trust list states it, with its validity at the time of verification. */
-export interface FindingAccreditation {
+/** An accreditation as a trust list states it. */
+export interface TrustListAccreditation {
   by: string;
   byId?: string;
   type: string;
@@ -33,6 +33,10 @@ export interface FindingAccreditation {
   validFrom?: string;
   validUntil?: string;
   register?: string;
+}
+
+/** An accreditation as a trust list states it, with its validity at the time of verification. */
+export interface FindingAccreditation extends TrustListAccreditation {
   /** At the verification instant. */
   state: 'valid' | 'expired' | 'not-yet-valid';
 }
