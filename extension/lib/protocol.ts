@@ -1,0 +1,97 @@
+/**
+ * The messages between the page side (content scripts, extension pages) and the background service
+ * worker, which is the only place credentials are verified (through the SDK). Plain JSON only: every
+ * message crosses a structured-clone boundary.
+ */
+import type { Report, Verdict } from '../../sdk/report/types.js';
+import type { ExplainedReport, Lang } from '../../sdk/explain/types.js';
+import type { Settings } from './settings.js';
+
+/** One credential link found on a page or in a CV. */
+export interface FoundLink {
+  /** The credential URL, redirect wrappers removed (what is verified, and the badge's data-credential-url). */
+  url: string;
+  /** Visible text near the link (the certification's title when the page shows one). */
+  text?: string;
+}
+
+/** What a badge shows: `pending` while checking, a verdict when done, `error` when it could not be read. */
+export type BadgeState = 'pending' | Verdict | 'error';
+
+/** A link still being checked. */
+export interface PendingItem extends FoundLink {
+  state: 'pending';
+}
+
+/** A link verified: the SDK's Report, and the same Report explained in the user's language. */
+export interface VerifiedItem extends FoundLink {
+  state: 'done';
+  report: Report;
+  explained: ExplainedReport;
+  /** ISO time the verification finished. */
+  checkedAt: string;
+}
+
+/** A link that could not be read as a credential at all (bad URL, refused address, not a credential). */
+export interface FailedItem extends FoundLink {
+  state: 'error';
+  /** The SDK's error code ('blocked-address', 'network', 'not-a-credential', ...). */
+  code: string;
+  /** One sentence for a person. */
+  message: string;
+  checkedAt: string;
+}
+
+/** One entry in a page's list. */
+export type Item = PendingItem | VerifiedItem | FailedItem;
+
+/** What a learner (or the CV page) hands over for verification. */
+export type LearnerInput =
+  | { kind: 'url'; url: string }
+  /** Pasted JSON or a compact JWT. */
+  | { kind: 'text'; text: string }
+  /** A dropped file (baked PNG / SVG badge, JSON, JWT), base64-encoded to cross the message boundary. */
+  | { kind: 'bytes'; base64: string; name?: string };
+
+/** Everything the background knows about the credentials on one tab. */
+export interface PageSummary {
+  tabId: number;
+  pageUrl: string;
+  /** The person the page is about (profile owner), when the page names one. */
+  owner?: string;
+  items: Item[];
+}
+
+/** Requests to the background, each with the shape of its answer. */
+export interface Requests {
+  /** Verify a link found on the sending tab's page (the badge next to it shows the answer). */
+  'verify-link': { req: { link: FoundLink; pageUrl: string; owner?: string }; res: Item };
+  /** Verify something a person pasted or dropped (learner page, CV page). Not tied to a tab. */
+  'verify-input': { req: { input: LearnerInput; owner?: string }; res: Item };
+  /** The list of credentials on a tab (side panel, popup). Without tabId: the active tab. */
+  'page-summary': { req: { tabId?: number }; res: PageSummary | null };
+  /** Scan the active tab now (toolbar, side panel, popup button; uses activeTab). */
+  'scan-tab': { req: { tabId?: number }; res: { ok: boolean; message?: string } };
+  /** The user's settings. */
+  'get-settings': { req: Record<string, never>; res: Settings };
+  /** Save settings; answers with the stored result. */
+  'set-settings': { req: { settings: Settings }; res: Settings };
+  /** Forget every cached verification result. */
+  'clear-cache': { req: Record<string, never>; res: { cleared: number } };
+  /** Open an extension page (options, learner, cv) in a tab. */
+  'open-page': { req: { page: 'options' | 'learner' | 'cv'; query?: string }; res: { ok: boolean } };
+}
+
+export type RequestType = keyof Requests;
+
+/** A request on the wire. */
+export type Message<T extends RequestType = RequestType> = { type: T } & Requests[T]['req'];
+
+/** Pushed from the background to a tab's content script and to open panels when a summary changes. */
+export interface SummaryChanged {
+  type: 'summary-changed';
+  summary: PageSummary;
+}
+
+/** Languages the UI speaks (the SDK's explanation catalogues). */
+export type UiLang = Lang;
