@@ -1,11 +1,41 @@
 import { defineConfig } from 'wxt';
 
-// The extension source lives in extension/; the SDK it verifies with lives in sdk/.
+/**
+ * Builds:
+ *   npm run build          Chrome MV3 store build  → .output/chrome-mv3/
+ *   npm run build:firefox  Firefox store build      → .output/firefox-mv2/
+ *   npm run build:e2e      Chrome test build        → .output/e2e/chrome-mv3/
+ * The e2e build (mode 'e2e') also runs on http://localhost and http://127.0.0.1 pages and may fetch
+ * from them, for the demo and the end-to-end tests. Store builds never get those hosts.
+ */
+const argv = process.argv;
+const modeAt = argv.indexOf('--mode');
+const E2E = modeAt >= 0 && argv[modeAt + 1] === 'e2e';
+const LOCAL_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+
 export default defineConfig({
   srcDir: 'extension',
-  manifest: {
-    name: 'CredLens',
+  outDir: E2E ? '.output/e2e' : '.output',
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
+  manifest: ({ browser }) => ({
+    name: E2E ? 'CredLens (e2e test build)' : 'CredLens',
     description: 'Shows recruiters, inline, whether a credential on a profile or CV is real, current and worth something.',
-    permissions: [],
+    // storage: settings and cached results; activeTab + scripting: scan the page the user asks for;
+    // sidePanel (Chrome): the list of credentials on the page.
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Credential hosts are unknown in advance: asked for at run time, never at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    host_permissions: E2E ? LOCAL_HOSTS : [],
+    action: { default_title: 'CredLens: check the credentials on this page' },
+    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'credlens@credlens.example', data_collection_permissions: { required: ['none'] } } } : undefined,
+  }),
+  hooks: {
+    // The LinkedIn content script also runs on the local demo pages in the e2e build only.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!E2E) return;
+      for (const cs of manifest.content_scripts ?? []) {
+        if (cs.matches?.some((m: string) => m.includes('linkedin.com'))) cs.matches = [...cs.matches, ...LOCAL_HOSTS];
+      }
+    },
   },
 });

@@ -1,0 +1,120 @@
+/**
+ * The background's browser-backed pieces: storage, tabs, scripting, side panel. Everything that
+ * decides anything lives in the modules this wires together (handlers, verifier, pages).
+ */
+import { browser } from 'wxt/browser';
+import { answer } from '../messaging.js';
+import type { PageSummary, SummaryChanged } from '../protocol.js';
+import { normalizeSettings, resolveLang, type Settings } from '../settings.js';
+import { createHandlers } from './handlers.js';
+import { Pages } from './pages.js';
+import { Verifier, type ResultStore } from './verifier.js';
+
+/** Path of the on-demand scan script in the build (WXT names runtime content scripts this way). */
+export const SCAN_SCRIPT = '/content-scripts/scan.js';
+
+/** Starts the background: message handlers, toolbar button, tab clean-up. */
+export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): void {
+  const results = sessionStore('result:');
+  const verifier = new Verifier({
+    settings: loadSettings,
+    lang: async () => resolveLang((await loadSettings()).lang, navigator.language),
+    store: results,
+    localAllowed: opts.e2e,
+  });
+  const pages = new Pages(
+    {
+      load: async () => ((await area().get('pages')).pages as Record<string, PageSummary> | undefined) ?? {},
+      save: async (all) => area().set({ pages: all }),
+    },
+    (summary) => {
+      const msg: SummaryChanged = { type: 'summary-changed', summary };
+      browser.runtime.sendMessage(msg).catch(() => {}); // no panel open: nobody listens
+    },
+  );
+
+  const scanTab = async (tabId: number): Promise<{ ok: boolean; message?: string }> => {
+    const tab = await browser.tabs.get(tabId);
+    if (tab.url && isPdfUrl(tab.url)) {
+      await openPage('cv', `url=${encodeURIComponent(tab.url)}`);
+      return { ok: true, message: 'Opened the PDF in the CV reader.' };
+    }
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: [SCAN_SCRIPT] });
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, message: `CredLens cannot read this page (${(e as Error)?.message ?? String(e)}). Browser pages and the extension stores are off limits to extensions.` };
+    }
+  };
+
+  answer(
+    createHandlers({
+      verifier,
+      pages,
+      loadSettings,
+      saveSettings: async (s: Settings) => browser.storage.local.set({ settings: s }),
+      clearResults: () => results.clear(),
+      activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+      scanTab,
+      openPage,
+    }),
+  );
+
+  // Chrome: the toolbar button opens the side panel and scans the page (activeTab is granted by the
+  // click). Firefox has a popup instead, which asks for the scan itself.
+  if (opts.sidePanel) {
+    browser.action.onClicked.addListener((tab: { id?: number }) => {
+      if (tab.id === undefined) return;
+      // sidePanel.open must run inside the click's user gesture: before any await.
+      const panel = (browser as unknown as { sidePanel?: { open(o: { tabId: number }): Promise<void> } }).sidePanel;
+      panel?.open({ tabId: tab.id }).catch(() => {});
+      void scanTab(tab.id);
+    });
+  }
+  browser.tabs.onRemoved.addListener((tabId: number) => void pages.drop(tabId));
+}
+
+async function loadSettings(): Promise<Settings> {
+  return normalizeSettings((await browser.storage.local.get('settings')).settings);
+}
+
+async function openPage(page: 'options' | 'learner' | 'cv', query?: string): Promise<void> {
+  if (page === 'options') return browser.runtime.openOptionsPage();
+  await browser.tabs.create({ url: browser.runtime.getURL(`/${page}.html${query ? `?${query}` : ''}` as '/learner.html') });
+}
+
+function isPdfUrl(url: string): boolean {
+  try {
+    return /\.pdf$/i.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+// Session storage survives service-worker restarts but not the browser; local storage where a
+// browser has no session area.
+function area() {
+  return browser.storage.session ?? browser.storage.local;
+}
+
+function sessionStore(prefix: string): ResultStore {
+  return {
+    get: async (key) => (await area().get(key))[key],
+    set: async (key, value) => {
+      try {
+        await area().set({ [key]: value });
+      } catch {
+        // Quota reached: drop old results and carry on without storing this one.
+        await clearPrefixed(prefix);
+      }
+    },
+    clear: () => clearPrefixed(prefix),
+  };
+}
+
+async function clearPrefixed(prefix: string): Promise<number> {
+  const all = await area().get(null);
+  const keys = Object.keys(all).filter((k) => k.startsWith(prefix));
+  if (keys.length) await area().remove(keys);
+  return keys.length;
+}

@@ -1,0 +1,58 @@
+/**
+ * What each tab shows: the page URL, its owner and its credential items, kept so the side panel and
+ * popup can list them. Kept in session storage too, because the service worker may be stopped
+ * between a page's scan and the moment the recruiter opens the panel.
+ */
+import type { Item, PageSummary } from '../protocol.js';
+
+/** Most items remembered per tab. */
+export const MAX_ITEMS_PER_PAGE = 200;
+
+/** Persistence for summaries (extension session storage in the browser). */
+export interface SummaryStore {
+  load(): Promise<Record<string, PageSummary>>;
+  save(all: Record<string, PageSummary>): Promise<void>;
+}
+
+/** Tab summaries, updated as links are found and verified. */
+export class Pages {
+  private loading: Promise<Record<string, PageSummary>> | undefined;
+
+  constructor(
+    private readonly store: SummaryStore,
+    private readonly changed: (summary: PageSummary) => void,
+  ) {}
+
+  /** The summary of `tabId`, or null when nothing was found there. */
+  async get(tabId: number): Promise<PageSummary | null> {
+    return (await this.load())[tabId] ?? null;
+  }
+
+  /** Records an item for a tab's page; a new page URL (navigation) starts a new list. */
+  async put(tabId: number, pageUrl: string, owner: string | undefined, item: Item): Promise<void> {
+    const all = await this.load();
+    let s = all[tabId];
+    if (!s || s.pageUrl !== pageUrl) s = { tabId, pageUrl, items: [] };
+    if (owner) s.owner = owner;
+    const at = s.items.findIndex((i) => i.url === item.url);
+    if (at >= 0) s.items[at] = item.text || !s.items[at]!.text ? item : { ...item, text: s.items[at]!.text };
+    else if (s.items.length < MAX_ITEMS_PER_PAGE) s.items.push(item);
+    all[tabId] = s;
+    await this.store.save(all);
+    this.changed(s);
+  }
+
+  /** Forgets a tab (closed). */
+  async drop(tabId: number): Promise<void> {
+    const all = await this.load();
+    if (!(tabId in all)) return;
+    delete all[tabId];
+    await this.store.save(all);
+  }
+
+  private async load(): Promise<Record<string, PageSummary>> {
+    // One load shared by concurrent callers, so no update is lost to a second read.
+    this.loading ??= this.store.load().catch(() => ({}));
+    return this.loading;
+  }
+}

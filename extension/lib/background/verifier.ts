@@ -1,0 +1,185 @@
+/**
+ * Verification in the background: every link and every learner input goes through the SDK's
+ * `verify` here, with the user's trust sources, the page owner's name for the recipient check, the
+ * redirect-checking fetch and a result cache (a result is reused for the same credential, person and
+ * settings for a few minutes; "clear cache" in the settings forgets them).
+ */
+import { verify, type VerifyInput } from '../../../sdk/verify.js';
+import { explain } from '../../../sdk/explain/index.js';
+import type { Lang } from '../../../sdk/explain/types.js';
+import { MemoryCache, type Cache, type FetchLike, type VerifyOptions } from '../../../sdk/options.js';
+import type { FailedItem, FoundLink, LearnerInput, VerifiedItem } from '../protocol.js';
+import type { Settings } from '../settings.js';
+import { redirectCheckingFetch } from './fetch.js';
+import { trustSourcesFrom } from './trust.js';
+
+/** How long a verification result is reused (ms). Revocation can happen; results do not live long. */
+export const RESULT_TTL_MS = 10 * 60_000;
+/** How long fetched documents (DID documents, status lists, contexts) are reused within the worker (ms). */
+export const DOCUMENT_TTL_MS = 5 * 60_000;
+/** Verifications running at once; more wait their turn. */
+export const MAX_PARALLEL = 6;
+/** Largest dropped file accepted (bytes). */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+/** Where results are kept between service-worker restarts (extension session storage in the browser). */
+export interface ResultStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  /** Removes every stored result; answers how many there were. */
+  clear(): Promise<number>;
+}
+
+/** What the verifier needs from its surroundings. */
+export interface VerifierDeps {
+  settings: () => Promise<Settings>;
+  /** The language explanations are written in. */
+  lang: () => Promise<Lang>;
+  store: ResultStore;
+  /** The browser's fetch (tests pass Node's). */
+  fetch?: FetchLike;
+  /** The e2e build may reach localhost; store builds only when the user switched local-network checks on. */
+  localAllowed?: boolean;
+  /** Clock, for the cache and `checkedAt`. */
+  now?: () => number;
+  /** Extra SDK options (tests: a fixed `now`). */
+  sdkOptions?: Partial<VerifyOptions>;
+}
+
+type Outcome = VerifiedItem | FailedItem;
+
+/** Verifies links and inputs through the SDK, with caching, de-duplication and a concurrency cap. */
+export class Verifier {
+  private readonly inFlight = new Map<string, Promise<Outcome>>();
+  private readonly documents: Cache;
+  private readonly queue: (() => void)[] = [];
+  private running = 0;
+
+  constructor(private readonly deps: VerifierDeps) {
+    this.documents = new TtlCache(DOCUMENT_TTL_MS, deps.now ?? Date.now);
+  }
+
+  /** Verifies a credential link; `owner` is the person the page is about. */
+  async verifyLink(link: FoundLink, owner?: string): Promise<Outcome> {
+    const settings = await this.deps.settings();
+    const lang = await this.deps.lang();
+    const key = `result:${JSON.stringify([link.url, owner ?? '', lang, settingsKey(settings)])}`;
+    const stored = (await this.deps.store.get(key)) as (Outcome & { expiresAt?: number }) | undefined;
+    const now = (this.deps.now ?? Date.now)();
+    if (stored && typeof stored.expiresAt === 'number' && stored.expiresAt > now) return withText(stripExpiry(stored), link.text);
+    let job = this.inFlight.get(key);
+    if (!job) {
+      job = this.limited(() => this.run(link.url, link, owner, settings, lang)).then(async (out) => {
+        // Network failures are not cached: the next look may succeed.
+        if (out.state === 'done' || !TRANSIENT.has(out.code)) await this.deps.store.set(key, { ...out, expiresAt: now + RESULT_TTL_MS });
+        return out;
+      });
+      this.inFlight.set(key, job);
+      void job.finally(() => this.inFlight.delete(key));
+    }
+    return withText(await job, link.text);
+  }
+
+  /** Verifies something a person pasted or dropped. Never cached: learners re-check after fixing things. */
+  async verifyInput(input: LearnerInput, owner?: string): Promise<Outcome> {
+    const settings = await this.deps.settings();
+    const lang = await this.deps.lang();
+    let value: VerifyInput;
+    let label: string;
+    if (input.kind === 'url') {
+      value = input.url;
+      label = input.url;
+    } else if (input.kind === 'text') {
+      value = input.text.trim();
+      label = 'pasted credential';
+    } else {
+      const bytes = fromBase64(input.base64);
+      if (bytes === undefined) return failed(input.name ?? 'dropped file', 'bad-input', 'The dropped file could not be read.', this.deps.now);
+      if (bytes.byteLength > MAX_INPUT_BYTES) return failed(input.name ?? 'dropped file', 'too-large', `The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`, this.deps.now);
+      value = bytes;
+      label = input.name ?? 'dropped file';
+    }
+    return this.limited(() => this.run(value, { url: label }, owner, settings, lang));
+  }
+
+  private async run(input: VerifyInput, link: FoundLink, owner: string | undefined, settings: Settings, lang: Lang): Promise<Outcome> {
+    const local = this.deps.localAllowed === true || settings.localNetwork;
+    const policy = { allowPrivateNetwork: local, allowHttpLocalhost: local };
+    const { sources } = trustSourcesFrom(settings.trustSources);
+    const options: VerifyOptions = {
+      ...policy,
+      fetch: redirectCheckingFetch(policy, this.deps.fetch),
+      cache: this.documents,
+      trust: sources,
+      ...(owner ? { recipient: { name: owner } } : {}),
+      ...this.deps.sdkOptions,
+    };
+    try {
+      const report = await verify(input, options);
+      return { ...link, state: 'done', report, explained: explain(report, lang), checkedAt: new Date((this.deps.now ?? Date.now)()).toISOString() };
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      return failed(link.url, err.code ?? 'internal', err.message ?? String(e), this.deps.now, link.text);
+    }
+  }
+
+  private async limited<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= MAX_PARALLEL) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.queue.shift()?.();
+    }
+  }
+}
+
+/** Error codes that say "try again later", not "this is not a credential". */
+const TRANSIENT = new Set(['network', 'timeout', 'http-status', 'internal']);
+
+function failed(url: string, code: string, message: string, now?: () => number, text?: string): FailedItem {
+  return { url, ...(text ? { text } : {}), state: 'error', code, message, checkedAt: new Date((now ?? Date.now)()).toISOString() };
+}
+
+function withText(o: Outcome, text: string | undefined): Outcome {
+  return text && !o.text ? { ...o, text } : o;
+}
+
+function stripExpiry(o: Outcome & { expiresAt?: number }): Outcome {
+  const { expiresAt: _drop, ...rest } = o;
+  return rest as Outcome;
+}
+
+// Results depend on the trust sources and the network policy; a settings change must not serve stale ones.
+function settingsKey(s: Settings): string {
+  return JSON.stringify([s.localNetwork, s.trustSources.filter((t) => t.enabled).map((t) => [t.id, t.url ?? '', t.json?.length ?? 0])]);
+}
+
+function fromBase64(b64: string): Uint8Array | undefined {
+  try {
+    const bin = atob(b64);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The SDK's document cache with a time limit, so status lists are re-read after a while. */
+class TtlCache implements Cache {
+  private readonly inner = new MemoryCache(500);
+  constructor(
+    private readonly ttl: number,
+    private readonly now: () => number,
+  ) {}
+  get(key: string): unknown {
+    const hit = this.inner.get(key) as { at: number; value: unknown } | undefined;
+    if (!hit) return undefined;
+    return this.now() - hit.at < this.ttl ? hit.value : undefined;
+  }
+  set(key: string, value: unknown): void {
+    this.inner.set(key, { at: this.now(), value });
+  }
+}

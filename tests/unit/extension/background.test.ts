@@ -1,0 +1,264 @@
+/**
+ * The extension's background logic, without a browser: the verifier (through the real SDK against
+ * the real demo issuer over loopback HTTP), its cache and de-duplication, the redirect-checking
+ * fetch, the per-tab lists, the request handlers, settings normalisation and trust-source building.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startIssuer, type RunningIssuer } from '../../../demo/issuer/server.js';
+import { DEMO_PERSON } from '../../../demo/types.js';
+import { Verifier, type ResultStore } from '../../../extension/lib/background/verifier.js';
+import { redirectCheckingFetch } from '../../../extension/lib/background/fetch.js';
+import { Pages } from '../../../extension/lib/background/pages.js';
+import { createHandlers } from '../../../extension/lib/background/handlers.js';
+import { trustSourcesFrom } from '../../../extension/lib/background/trust.js';
+import { DEFAULT_SETTINGS, normalizeSettings, resolveLang, type Settings } from '../../../extension/lib/settings.js';
+import type { PageSummary, VerifiedItem } from '../../../extension/lib/protocol.js';
+
+let keysDir: string;
+let issuer: RunningIssuer;
+
+beforeAll(async () => {
+  keysDir = mkdtempSync(join(tmpdir(), 'credlens-ext-keys-'));
+  issuer = await startIssuer({ port: 0, keysDir });
+}, 60_000);
+
+afterAll(async () => {
+  await issuer?.close();
+  rmSync(keysDir, { recursive: true, force: true });
+});
+
+function memoryStore(): ResultStore & { map: Map<string, unknown> } {
+  const map = new Map<string, unknown>();
+  return {
+    map,
+    get: async (k) => map.get(k),
+    set: async (k, v) => void map.set(k, structuredClone(v)),
+    clear: async () => {
+      const n = map.size;
+      map.clear();
+      return n;
+    },
+  };
+}
+
+function counting(): { fetch: typeof fetch; urls: string[] } {
+  const urls: string[] = [];
+  return { urls, fetch: (async (u: string, i?: RequestInit) => (urls.push(String(u)), fetch(u, i))) as typeof fetch };
+}
+
+const slug = (s: string) => issuer.credentials.find((c) => c.slug === s)!;
+
+function settingsWithDemoList(): Settings {
+  return normalizeSettings({ ...DEFAULT_SETTINGS, trustSources: [{ id: 'demo', kind: 'credlens-list', name: 'Demo trust list', url: `${issuer.origin}/trust/list.json`, enabled: true }] });
+}
+
+function makeVerifier(over: Partial<ConstructorParameters<typeof Verifier>[0]> = {}) {
+  const store = memoryStore();
+  const net = counting();
+  let settings = settingsWithDemoList();
+  const v = new Verifier({ settings: async () => settings, lang: async () => 'en', store, fetch: net.fetch, localAllowed: true, ...over });
+  return { v, store, net, setSettings: (s: Settings) => (settings = s) };
+}
+
+describe('Verifier (real SDK, real demo issuer)', () => {
+  it('gives each demo credential its expected verdict, with trust, explanation and recipient', async () => {
+    const { v } = makeVerifier();
+    for (const c of issuer.credentials) {
+      const out = await v.verifyLink({ url: c.url, text: c.title }, DEMO_PERSON.name);
+      expect(out.state, c.slug).toBe('done');
+      const item = out as VerifiedItem;
+      expect(item.report.verdict, c.slug).toBe(c.expect);
+      expect(item.explained.verdict.verdict).toBe(c.expect);
+      expect(item.text).toBe(c.title);
+    }
+    const other = (await v.verifyLink({ url: slug('other-person-python').url }, DEMO_PERSON.name)) as VerifiedItem;
+    expect(other.report.recipient?.state).toBe('mismatch');
+    const uni = (await v.verifyLink({ url: slug('uni-learning-analytics').url }, DEMO_PERSON.name)) as VerifiedItem;
+    expect(uni.report.trust.level).toBe('recognised');
+    expect(uni.report.recipient?.state).toBe('match');
+    const unknown = (await v.verifyLink({ url: slug('unknown-issuer-ai-strategist').url }, DEMO_PERSON.name)) as VerifiedItem;
+    expect(unknown.report.trust.level).toBe('unknown');
+  }, 60_000);
+
+  it('explains in the language asked for', async () => {
+    const { v } = makeVerifier({ lang: async () => 'de' });
+    const item = (await v.verifyLink({ url: slug('first-aid-expired').url })) as VerifiedItem;
+    expect(item.explained.lang).toBe('de');
+    expect(item.explained.verdict.headline).not.toBe((await makeVerifier().v.verifyLink({ url: slug('first-aid-expired').url }) as VerifiedItem).explained.verdict.headline);
+  });
+
+  it('refuses the local demo issuer in a store build unless local-network checks are switched on', async () => {
+    const { v, setSettings } = makeVerifier({ localAllowed: false });
+    const refused = await v.verifyLink({ url: slug('webinar-genai-assessment').url });
+    expect(refused.state).toBe('error');
+    expect(refused.state === 'error' && refused.code).toBe('blocked-address');
+    setSettings({ ...settingsWithDemoList(), localNetwork: true });
+    expect((await v.verifyLink({ url: slug('webinar-genai-assessment').url })).state).toBe('done');
+  });
+
+  it('verifies one URL once: concurrent requests share the work, later ones come from the cache', async () => {
+    const { v, net } = makeVerifier();
+    const url = slug('uni-learning-analytics').url;
+    const [a, b] = await Promise.all([v.verifyLink({ url }), v.verifyLink({ url })]);
+    expect(a).toEqual(b);
+    const fetchedCredential = net.urls.filter((u) => u === url).length;
+    expect(fetchedCredential).toBe(1);
+    await v.verifyLink({ url });
+    expect(net.urls.filter((u) => u === url).length).toBe(1);
+  });
+
+  it('re-verifies when the person or the trust settings change, and after the cache expires', async () => {
+    let now = Date.parse('2026-11-22T10:00:00Z');
+    const { v, net, setSettings } = makeVerifier({ now: () => now });
+    const url = slug('webinar-genai-assessment').url;
+    const hits = () => net.urls.filter((u) => u === url).length;
+    await v.verifyLink({ url }, 'A');
+    await v.verifyLink({ url }, 'B');
+    expect(hits()).toBe(1); // the credential document itself is in the document cache
+    const s = settingsWithDemoList();
+    setSettings({ ...s, trustSources: s.trustSources.map((t) => ({ ...t, enabled: false })) });
+    const untrusted = (await v.verifyLink({ url }, 'A')) as VerifiedItem;
+    expect(untrusted.report.trust.signals.some((x) => x.source === 'Demo trust list')).toBe(false);
+    now += 11 * 60_000;
+    await v.verifyLink({ url }, 'A');
+    expect(hits()).toBe(2);
+  });
+
+  it('does not cache network failures; does cache a definite answer', async () => {
+    const store = memoryStore();
+    let fail = true;
+    const flaky = (async (u: string, i?: RequestInit) => {
+      if (fail) throw new TypeError('Failed to fetch');
+      return fetch(u, i);
+    }) as typeof fetch;
+    const v = new Verifier({ settings: async () => DEFAULT_SETTINGS, lang: async () => 'en', store, fetch: flaky, localAllowed: true });
+    const url = slug('webinar-genai-assessment').url;
+    const first = await v.verifyLink({ url });
+    expect(first.state === 'error' ? first.code : first.report.verdict).toMatch(/network|unverifiable/);
+    expect([...store.map.keys()].length).toBe(first.state === 'error' ? 0 : 1);
+    fail = false;
+    const second = await v.verifyLink({ url });
+    expect(second.state).toBe('done');
+  });
+
+  it('verifies pasted JSON, a JWT and a dropped baked badge, never from the cache', async () => {
+    const { v, store } = makeVerifier();
+    const json = await (await fetch(slug('uni-learning-analytics').url)).text();
+    const pasted = await v.verifyInput({ kind: 'text', text: json });
+    expect(pasted.state === 'done' && pasted.report.verdict).toBe('valid');
+    const baked = issuer.credentials.find((c) => c.imageUrl?.endsWith('.png'))!;
+    const png = new Uint8Array(await (await fetch(baked.imageUrl!)).arrayBuffer());
+    const dropped = await v.verifyInput({ kind: 'bytes', base64: Buffer.from(png).toString('base64'), name: 'badge.png' });
+    expect(dropped.state === 'done' && dropped.report.verdict).toBe(baked.expect);
+    expect(dropped.url).toBe('badge.png');
+    const garbage = await v.verifyInput({ kind: 'text', text: '{"not": "a credential"' });
+    expect(garbage.state).toBe('error');
+    expect(garbage.state === 'error' && garbage.code).toBeTruthy();
+    const badB64 = await v.verifyInput({ kind: 'bytes', base64: '***', name: 'x.png' });
+    expect(badB64.state === 'error' && badB64.code).toBe('bad-input');
+    expect(store.map.size).toBe(0);
+  });
+});
+
+describe('redirect-checking fetch', () => {
+  const res = (url: string, redirected: boolean) => Object.assign(new Response('{}'), {}) && ({ url, redirected, body: null, status: 200 } as unknown as Response);
+  it('follows redirects and refuses a final URL on a private address', async () => {
+    const base = async () => res('http://192.168.1.10/secret', true);
+    const f = redirectCheckingFetch({ allowPrivateNetwork: false, allowHttpLocalhost: false }, base);
+    await expect(f('https://issuer.example/badge', { redirect: 'manual' })).rejects.toMatchObject({ code: 'blocked-address' });
+  });
+  it('passes public redirects and private ones when allowed, and always asks the browser to follow', async () => {
+    let seen: RequestInit | undefined;
+    const base = async (_u: string, i?: RequestInit) => ((seen = i), res('https://cdn.example/badge.json', true));
+    const f = redirectCheckingFetch({ allowPrivateNetwork: false, allowHttpLocalhost: false }, base);
+    expect((await f('https://issuer.example/badge', { redirect: 'manual' })).url).toBe('https://cdn.example/badge.json');
+    expect(seen?.redirect).toBe('follow');
+    const g = redirectCheckingFetch({ allowPrivateNetwork: true, allowHttpLocalhost: true }, async () => res('http://127.0.0.1/x', true));
+    expect((await g('https://issuer.example/badge')).url).toBe('http://127.0.0.1/x');
+  });
+});
+
+describe('per-tab lists and handlers', () => {
+  function pagesWithLog() {
+    let saved: Record<string, PageSummary> = {};
+    const changes: PageSummary[] = [];
+    const pages = new Pages({ load: async () => structuredClone(saved), save: async (a) => void (saved = structuredClone(a)) }, (s) => changes.push(structuredClone(s)));
+    return { pages, changes, saved: () => saved };
+  }
+
+  it('keeps one entry per URL, replaces pending by the answer, and starts over on a new page', async () => {
+    const { pages, changes } = pagesWithLog();
+    await Promise.all([
+      pages.put(1, 'https://www.linkedin.com/in/a/', 'A', { url: 'https://x.example/1', state: 'pending', text: 'Cert 1' }),
+      pages.put(1, 'https://www.linkedin.com/in/a/', 'A', { url: 'https://x.example/2', state: 'pending' }),
+    ]);
+    await pages.put(1, 'https://www.linkedin.com/in/a/', 'A', { url: 'https://x.example/1', state: 'error', code: 'network', message: 'm', checkedAt: 't' });
+    const s = (await pages.get(1))!;
+    expect(s.items.map((i) => i.url)).toEqual(['https://x.example/1', 'https://x.example/2']);
+    expect(s.items[0]).toMatchObject({ state: 'error', text: 'Cert 1' });
+    expect(s.owner).toBe('A');
+    await pages.put(1, 'https://www.linkedin.com/in/b/', 'B', { url: 'https://x.example/3', state: 'pending' });
+    expect((await pages.get(1))!.items.map((i) => i.url)).toEqual(['https://x.example/3']);
+    expect(changes.length).toBe(4);
+    await pages.drop(1);
+    expect(await pages.get(1)).toBeNull();
+  });
+
+  it('handlers record the tab list around a verification and normalise saved settings', async () => {
+    const { pages } = pagesWithLog();
+    const { v } = makeVerifier();
+    let stored: Settings | undefined;
+    const h = createHandlers({
+      verifier: v,
+      pages,
+      loadSettings: async () => stored ?? DEFAULT_SETTINGS,
+      saveSettings: async (s) => void (stored = s),
+      clearResults: async () => 3,
+      activeTabId: async () => 7,
+      scanTab: async (tabId) => ({ ok: tabId === 7 }),
+      openPage: async () => {},
+    });
+    const url = slug('first-aid-expired').url;
+    const item = await h['verify-link']({ type: 'verify-link', link: { url }, pageUrl: 'https://p.example/' }, { tabId: 7 });
+    expect(item.state === 'done' && item.report.verdict).toBe('expired');
+    const summary = await h['page-summary']({ type: 'page-summary' }, {});
+    expect(summary?.items[0]).toMatchObject({ url, state: 'done' });
+    expect(await h['scan-tab']({ type: 'scan-tab' }, {})).toEqual({ ok: true });
+    const saved = await h['set-settings']({ type: 'set-settings', settings: { lang: 'xx', trustSources: [{ id: 'evil', kind: 'credlens-list', url: 'javascript:alert(1)', enabled: true }] } as unknown as Settings }, {});
+    expect(saved.lang).toBe('auto');
+    expect(saved.trustSources.find((t) => t.id === 'evil')).toBeUndefined();
+    expect(await h['clear-cache']({ type: 'clear-cache' }, {})).toEqual({ cleared: 3 });
+  });
+});
+
+describe('settings and trust sources', () => {
+  it('keeps built-in sources, drops unknown kinds and bad URLs, caps the list', () => {
+    const s = normalizeSettings({ trustSources: [{ id: 'dcc-legacy', kind: 'dcc-legacy', enabled: true, url: 'https://evil.example/' }, { id: 'x', kind: 'nope', url: 'https://a.example' }, ...Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, kind: 'credlens-list', url: `https://l${i}.example/list.json` }))] });
+    const dcc = s.trustSources.find((t) => t.id === 'dcc-legacy')!;
+    expect(dcc.enabled).toBe(true);
+    expect(dcc.url).toBe('https://digitalcredentials.github.io/issuer-registry/registry.json'); // built-in URLs cannot be redirected
+    expect(s.trustSources.some((t) => t.id === 'x')).toBe(false);
+    expect(s.trustSources.length).toBeLessThanOrEqual(20 + 3);
+    expect(s.trustSources.filter((t) => t.builtIn).length).toBe(3);
+    expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('resolves the language from the setting or the browser', () => {
+    expect(resolveLang('auto', 'de-AT')).toBe('de');
+    expect(resolveLang('auto', 'pt-BR')).toBe('en');
+    expect(resolveLang('fr', 'de')).toBe('fr');
+  });
+
+  it('builds enabled sources and reports the ones it cannot build', () => {
+    const { sources, problems } = trustSourcesFrom([
+      { id: 'a', kind: 'credlens-list', name: 'Pasted', json: '{"issuers": []', enabled: true },
+      { id: 'b', kind: 'credlens-list', name: 'By URL', url: 'https://l.example/list.json', enabled: true },
+      { id: 'c', kind: 'deqar', name: 'DEQAR', enabled: false },
+    ]);
+    expect(sources.length).toBe(1);
+    expect(problems.map((p) => p.id)).toEqual(['a']);
+  });
+});
