@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 /**
@@ -13,8 +16,28 @@ const modeAt = argv.indexOf('--mode');
 const E2E = modeAt >= 0 && argv[modeAt + 1] === 'e2e';
 const LOCAL_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
+/**
+ * Several JSON-LD context packages name a "module" file they do not publish (dist/context.esm.js);
+ * Vite prefers "module" and fails. Point those packages at their CommonJS entry instead.
+ */
+function unpublishedModuleEntries(): Record<string, string> {
+  const root = dirname(fileURLToPath(import.meta.url));
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const alias: Record<string, string> = {};
+  for (const name of Object.keys(pkg.dependencies)) {
+    const dir = join(root, 'node_modules', name);
+    if (!existsSync(join(dir, 'package.json'))) continue;
+    const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { module?: string; main?: string; exports?: unknown };
+    if (meta.exports || !meta.module || existsSync(join(dir, meta.module))) continue;
+    const main = join(dir, meta.main ?? 'index.js');
+    alias[name] = existsSync(main) ? main : existsSync(`${main}.js`) ? `${main}.js` : join(main, 'index.js');
+  }
+  return alias;
+}
+
 export default defineConfig({
   srcDir: 'extension',
+  modulesDir: 'extension/modules',
   outDir: E2E ? '.output/e2e' : '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   manifest: ({ browser }) => ({
@@ -28,6 +51,11 @@ export default defineConfig({
     host_permissions: E2E ? LOCAL_HOSTS : [],
     action: { default_title: 'CredLens: check the credentials on this page' },
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'credlens@credlens.example', data_collection_permissions: { required: ['none'] } } } : undefined,
+  }),
+  vite: () => ({
+    resolve: {
+      alias: unpublishedModuleEntries(),
+    },
   }),
   hooks: {
     // The LinkedIn content script also runs on the local demo pages in the e2e build only.

@@ -1,0 +1,22 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { isLinkedInScanPage } from '../lib/detect/index.js';
+import { ask } from '../lib/messaging.js';
+import { startScanner } from '../lib/page/scanner.js';
+
+// Wiring only. LinkedIn profiles, their certifications page, Featured and the feed are scanned as
+// they load (unless switched off in the settings); other LinkedIn pages start scanning when the
+// single-page app navigates to one of those. The e2e build adds the local demo hosts.
+export default defineContentScript({
+  matches: ['https://www.linkedin.com/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    const e2e = import.meta.env.MODE === 'e2e';
+    const scanHere = (url: string) => isLinkedInScanPage(url) || (e2e && /^\/in\//.test(new URL(url).pathname));
+    const settings = await ask('get-settings', {}).catch(() => undefined);
+    if (settings && !settings.autoScanLinkedIn) return;
+    if (scanHere(location.href)) return void startScanner();
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      if (scanHere(newUrl.href)) startScanner();
+    });
+  },
+});

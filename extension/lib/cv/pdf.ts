@@ -1,0 +1,545 @@
+/**
+ * Credential links in a PDF CV, read with pdfjs-dist (Mozilla's PDF.js): whatever produced the
+ * file (object streams, compressed cross-reference streams, encryption with an empty user password,
+ * CID fonts with a ToUnicode map), pdfjs parses it as Firefox does. Two sources, page by page:
+ *
+ *  1. Link annotations: their `url` (pdfjs's own validated absolute URL; the raw `unsafeUrl` only
+ *     when it is an absolute http(s) URL), with the text printed inside the annotation's rectangle
+ *     (the credential's title in most CVs; a title wrapped over two lines with one annotation per
+ *     line is joined back together).
+ *  2. The page text: bare http(s) URLs printed in the CV (the SDK's finder), URLs without a scheme
+ *     on a host + path ("credly.com/badges/…"), and URLs the layout broke over two lines (see
+ *     `joinBrokenUrls`).
+ *
+ * Links are normalised by the SDK (redirect wrappers unwrapped, de-duplicated, order kept) and only
+ * credential links (`isCredentialLink`) are kept. Caps: 20 MB, 200 pages, 500 links, a deadline.
+ *
+ * pdfjs is not imported here: it is loaded lazily through a loader (`setPdfjsLoader`). In the
+ * extension the default loader (./worker.ts) loads pdfjs's browser build and points it at the
+ * worker file the WXT module extension/modules/pdf-worker.ts ships; Node tests inject the legacy
+ * build, which runs its worker in-process. No external resources are fetched: no CMaps, no standard
+ * font data, no wasm (text from fonts that need a predefined Adobe CMap, mostly older CJK files
+ * without embedded fonts, is not extracted; their link annotations still are).
+ */
+import { findUrlsInText, isCredentialLink, LinkCollector, MAX_URL_LENGTH, normalizeLink, type FoundLink as SdkLink } from '../../../sdk/input/links.js';
+import type { FoundLink } from '../protocol.js';
+import { CvError, MAX_CV_FILE_BYTES } from './errors.js';
+
+/** Most pages read; later pages are ignored. */
+export const MAX_PDF_PAGES = 200;
+/** Most credential links returned (PDF and DOCX). */
+export const MAX_CV_LINKS = 500;
+/** Default time allowed for one PDF (opening and every page), in milliseconds. */
+export const PDF_TIMEOUT_MS = 60_000;
+
+/* --------------------------------------- pdfjs seam --------------------------------------- */
+
+/** The parameters passed to pdfjs's `getDocument` (a subset of its DocumentInitParameters). */
+export interface PdfjsDocumentParams {
+  data: Uint8Array;
+  isEvalSupported: boolean;
+  disableFontFace: boolean;
+  useSystemFonts: boolean;
+  useWorkerFetch: boolean;
+  useWasm: boolean;
+  isOffscreenCanvasSupported: boolean;
+  isImageDecoderSupported: boolean;
+  enableXfa: boolean;
+  disableAutoFetch: boolean;
+  disableStream: boolean;
+  disableRange: boolean;
+  stopAtErrors: boolean;
+  verbosity: number;
+}
+
+/** One text run of `getTextContent()` (pdfjs's TextItem). */
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL: boolean;
+}
+
+/** The part of a pdfjs page used here. */
+interface PdfPage {
+  readonly view: number[];
+  getAnnotations(params?: { intent?: string }): Promise<unknown[]>;
+  getTextContent(params?: { includeMarkedContent?: boolean; disableNormalization?: boolean }): Promise<{ items: unknown[] }>;
+  cleanup(resetStats?: boolean): boolean;
+}
+
+/** The part of a pdfjs document used here. */
+interface PdfDocument {
+  readonly numPages: number;
+  getPage(pageNumber: number): Promise<PdfPage>;
+}
+
+/** The part of pdfjs's loading task used here. */
+interface PdfLoadingTask {
+  readonly promise: Promise<PdfDocument>;
+  destroy(): Promise<void>;
+}
+
+/** The part of the pdfjs-dist module used here (`typeof import('pdfjs-dist')` satisfies it). */
+export interface PdfjsLike {
+  getDocument(src: PdfjsDocumentParams): PdfLoadingTask;
+}
+
+/** Loads pdfjs (once); see `setPdfjsLoader`. */
+export type PdfjsLoader = () => Promise<PdfjsLike>;
+
+const extensionLoader: PdfjsLoader = async () => (await import('./worker.js')).loadExtensionPdfjs();
+let loader: PdfjsLoader = extensionLoader;
+let loaded: Promise<PdfjsLike> | undefined;
+
+/**
+ * Chooses how pdfjs is loaded. The default, for the extension, is ./worker.ts (pdfjs's browser
+ * build with the worker shipped in the extension); Node callers and tests pass
+ * `() => import('pdfjs-dist/legacy/build/pdf.mjs')`. Without an argument the default is restored.
+ */
+export function setPdfjsLoader(load?: PdfjsLoader): void {
+  loader = load ?? extensionLoader;
+  loaded = undefined;
+}
+
+function pdfjs(): Promise<PdfjsLike> {
+  if (!loaded) {
+    const p = loader();
+    loaded = p;
+    p.catch(() => {
+      if (loaded === p) loaded = undefined; // a failed load may be retried
+    });
+  }
+  return loaded;
+}
+
+/* ------------------------------------- link collection ------------------------------------- */
+
+/**
+ * A LinkCollector that keeps credential links only (`isCredentialLink` after the SDK's
+ * normalisation), so that other links (profiles, e-mail, home pages) never use up the cap.
+ */
+export class CredentialCollector extends LinkCollector {
+  /** Adds `raw` when it is a credential link; see LinkCollector.add. */
+  override add(raw: string, text?: string, base: string | URL | undefined = this.base): SdkLink | undefined {
+    const url = normalizeLink(raw, base);
+    if (url === undefined || !isCredentialLink(url)) return undefined;
+    return super.add(url, text);
+  }
+}
+
+/* ------------------------------------------ reading ------------------------------------------ */
+
+/** Options for `pdfLinks` beyond the CV page's needs. */
+export interface PdfLinksOptions {
+  /** Time allowed for the whole file (default `PDF_TIMEOUT_MS`); past it: CvError 'unreadable'. */
+  timeoutMs?: number;
+}
+
+/** True when `%PDF-` appears in the first kilobyte (where readers accept the header). */
+export function looksLikePdfBytes(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, Math.min(bytes.length, 1024));
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
+/**
+ * The credential links in a PDF, in document order, each with the text its link annotation covers
+ * (the credential's title) when there is one. `onProgress(done, total)` is called once the file is
+ * open (0 of the pages to read) and after each page. Throws CvError: 'too-large' (over 20 MB),
+ * 'not-a-pdf' (no `%PDF-` header), 'encrypted' (a password is needed), 'unreadable' (damaged,
+ * truncated, or past the deadline).
+ */
+export async function pdfLinks(bytes: Uint8Array, onProgress?: (done: number, total: number) => void, options: PdfLinksOptions = {}): Promise<FoundLink[]> {
+  if (bytes.byteLength > MAX_CV_FILE_BYTES) {
+    throw new CvError('too-large', `The PDF is ${mb(bytes.byteLength)} MB; at most ${mb(MAX_CV_FILE_BYTES)} MB are read.`);
+  }
+  if (!looksLikePdfBytes(bytes)) throw new CvError('not-a-pdf', 'The file is not a PDF (no %PDF- header).');
+
+  const deadline = Date.now() + (options.timeoutMs ?? PDF_TIMEOUT_MS);
+  let lib: PdfjsLike;
+  try {
+    lib = await pdfjs();
+  } catch (e) {
+    throw new CvError('unreadable', `The PDF reader could not be loaded: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  let task: PdfLoadingTask;
+  try {
+    task = lib.getDocument(documentParams(bytes));
+  } catch (e) {
+    throw openError(e);
+  }
+  const links = new CredentialCollector(MAX_CV_LINKS);
+  try {
+    let doc: PdfDocument;
+    try {
+      doc = await beforeDeadline(task.promise, deadline);
+    } catch (e) {
+      throw openError(e);
+    }
+    const total = Math.min(doc.numPages, MAX_PDF_PAGES);
+    onProgress?.(0, total);
+    let failed = 0;
+    let lastError: unknown;
+    for (let n = 1; n <= total && !links.full; n++) {
+      try {
+        const page = await beforeDeadline(doc.getPage(n), deadline);
+        await readPage(page, links, deadline);
+        page.cleanup();
+      } catch (e) {
+        if (e instanceof CvError) throw e;
+        failed++; // a damaged page: the others may still be fine
+        lastError = e;
+      }
+      onProgress?.(n, total);
+    }
+    if (total === 0 || failed === total) {
+      throw new CvError('unreadable', `The PDF's pages could not be read${lastError instanceof Error ? `: ${lastError.message}` : '.'}`, { cause: lastError });
+    }
+    return links.links.map((l) => (l.text === undefined ? { url: l.url } : { url: l.url, text: l.text }));
+  } finally {
+    void Promise.resolve()
+      .then(() => task.destroy())
+      .catch(() => undefined); // ends the worker (and any parsing still going on)
+  }
+}
+
+/** pdfjs's options: no eval, no font faces, nothing fetched (no CMaps, standard fonts, wasm, ranges). */
+function documentParams(bytes: Uint8Array): PdfjsDocumentParams {
+  return {
+    data: bytes.slice(), // pdfjs transfers the buffer to its worker: never hand over the caller's
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    useWasm: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    enableXfa: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    stopAtErrors: false,
+    verbosity: 0, // errors only: missing standard-font data and CMaps are expected here
+  };
+}
+
+/** Megabytes, one decimal, rounded up (so 20 MB + 1 byte does not read "20.0 MB"). */
+function mb(n: number): string {
+  const tenths = Math.ceil(n / (1024 * 1024 / 10));
+  return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+}
+
+/** Races `p` against the deadline; past it, CvError 'unreadable'. */
+function beforeDeadline<T>(p: Promise<T>, deadline: number): Promise<T> {
+  p.catch(() => undefined); // a late rejection (the task destroyed after the deadline) is expected
+  const left = deadline - Date.now();
+  if (left <= 0) return Promise.reject(new CvError('unreadable', 'Reading the PDF took too long.'));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CvError('unreadable', 'Reading the PDF took too long.')), left);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/** Maps what pdfjs throws while opening a file to a CvError. */
+function openError(e: unknown): CvError {
+  if (e instanceof CvError) return e;
+  const name = (e as { name?: unknown } | null)?.name;
+  const message = e instanceof Error ? e.message : String(e);
+  if (name === 'PasswordException') return new CvError('encrypted', 'The PDF is protected by a password.', { cause: e });
+  if (/\bencrypt/i.test(message)) return new CvError('encrypted', `The PDF's encryption is not supported: ${message}`, { cause: e });
+  return new CvError('unreadable', `The PDF could not be opened: ${message}`, { cause: e });
+}
+
+/* ------------------------------------------ one page ------------------------------------------ */
+
+/** A text run with its position (horizontal runs only carry a usable box). */
+interface Run {
+  str: string;
+  /** Baseline start, page space. */
+  x: number;
+  y: number;
+  /** End of the run along the baseline. */
+  right: number;
+  /** Font size (page units). */
+  size: number;
+  horizontal: boolean;
+  eol: boolean;
+}
+
+/** One visual line of text. */
+interface Line {
+  text: string;
+  left: number;
+  right: number;
+  y: number;
+  size: number;
+  horizontal: boolean;
+}
+
+async function readPage(page: PdfPage, links: CredentialCollector, deadline: number): Promise<void> {
+  const [annotations, content] = await beforeDeadline(
+    Promise.all([page.getAnnotations({ intent: 'display' }), page.getTextContent({ includeMarkedContent: false })]),
+    deadline,
+  );
+  const runs = content.items.map(toRun).filter((r): r is Run => r !== undefined);
+
+  for (const { url, text } of annotationLinks(annotations, runs)) {
+    links.add(url, text);
+    if (links.full) return;
+  }
+
+  const lines = toLines(runs);
+  const text = joinBrokenUrls(lines, columnRight(lines, page.view));
+  links.addFromText(text);
+  for (const url of findSchemelessUrls(text)) {
+    if (links.full) return;
+    links.add(url);
+  }
+}
+
+function toRun(item: unknown): Run | undefined {
+  const it = item as Partial<PdfTextItem> | null;
+  if (!it || typeof it.str !== 'string' || !Array.isArray(it.transform) || it.transform.length < 6) return undefined;
+  const [a, b, c, d, e, f] = it.transform as number[];
+  if (![a, b, c, d, e, f].every((v) => typeof v === 'number' && Number.isFinite(v))) return undefined;
+  const horizontal = Math.abs(b!) < 1e-6 && Math.abs(c!) < 1e-6 && a! > 0 && d! > 0;
+  const size = Math.hypot(c!, d!) || Math.abs(it.height ?? 0) || 1;
+  const width = typeof it.width === 'number' && Number.isFinite(it.width) ? it.width : 0;
+  return { str: it.str, x: e!, y: f!, right: e! + width, size, horizontal, eol: it.hasEOL === true };
+}
+
+/** Appends `r` to text that ended at `right`: a space when there is a visible gap (or a jump back). */
+function glue(text: string, right: number, r: Run): string {
+  if (text === '' || r.str === '') return text + r.str;
+  if (/\s$/.test(text) || /^\s/.test(r.str)) return text + r.str;
+  return Math.abs(r.x - right) > 0.15 * r.size ? `${text} ${r.str}` : text + r.str;
+}
+
+/** Groups runs into lines: pdfjs's end-of-line marks, or a move to another baseline. */
+function toLines(runs: Run[]): Line[] {
+  const lines: Line[] = [];
+  let cur: Line | undefined;
+  const close = () => {
+    if (cur && cur.text.trim() !== '') lines.push(cur);
+    cur = undefined;
+  };
+  for (const r of runs) {
+    if (r.str !== '') {
+      if (cur && (cur.horizontal !== r.horizontal || !r.horizontal || Math.abs(r.y - cur.y) > 0.5 * Math.min(r.size, cur.size))) close();
+      if (!cur) cur = { text: r.str, left: r.x, right: r.right, y: r.y, size: r.size, horizontal: r.horizontal };
+      else {
+        cur.text = glue(cur.text, cur.right, r);
+        cur.right = r.right;
+        cur.left = Math.min(cur.left, r.x);
+      }
+    }
+    if (r.eol) close();
+  }
+  close();
+  return lines;
+}
+
+/** Where the text column ends: the widest line, or the right margin mirrored from the left one. */
+function columnRight(lines: Line[], view: number[]): number {
+  let right = -Infinity;
+  let left = Infinity;
+  for (const l of lines) {
+    if (!l.horizontal) continue;
+    right = Math.max(right, l.right);
+    left = Math.min(left, l.left);
+  }
+  const [x0, , x1] = view.length >= 4 ? view : [0, 0, 0, 0];
+  if (Number.isFinite(left) && typeof x0 === 'number' && typeof x1 === 'number' && x1 > x0) right = Math.max(right, x1 - (left - x0));
+  return right;
+}
+
+/** A URL's characters (RFC 3986 unreserved, reserved and %), nothing else. */
+const URL_CHARS = /^[A-Za-z0-9\-._~%!$&'()*+,;=:@/?#[\]]+$/;
+/** A host with a path, without a scheme: "credly.com/badges/…", "www.example.org/vc/1". */
+const SCHEMELESS = /(?<![\w@.\/:%-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\/[^\s<>"`{}|\\^\u00a0\u2000-\u200f\u2028-\u202f\u3000]+/giu;
+/** A token that is (or holds) a URL: a scheme, or www. / host + path at its start. */
+const URL_TOKEN = /https?:\/\/|^[^\w]{0,3}(?:www\.|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\/)/iu;
+/** Most characters of a link annotation's text collected (the SDK keeps 300). */
+const MAX_ANNOTATION_TEXT = 1000;
+/** Most link annotations looked at on one page. */
+const MAX_ANNOTATIONS_PER_PAGE = 1000;
+
+/**
+ * The page text, one line per line, except where a URL was broken over two lines by the layout;
+ * those lines are joined without a space. A break is taken as one inside a URL only when all of:
+ *
+ *  - the line ends with a URL (its last token starts with http(s)://, www. or host/),
+ *  - the next line, of about the same font size, starts with a token of URL characters only that
+ *    does not start a URL itself,
+ *  - that token would not have fitted on the line (the line's end plus the token's width passes
+ *    the column's right edge): the reason the layout moved it,
+ *  - and the URL line ends with a character after which URLs continue (/ - _ = ? & # % ~ + : @ .)
+ *    or the token carries URL syntax (/ ? = & % #) or a digit (ids, hashes).
+ *
+ * Ordinary word wrap after a URL ("…/badges/abc" then "and more") is left alone: a plain word is
+ * not taken as the rest of a URL. Lines in another column (not reaching the right edge) are never
+ * joined.
+ */
+function joinBrokenUrls(lines: readonly Line[], right: number): string {
+  const out: string[] = [];
+  let current = ''; // the logical line being built
+  let tail = ''; // its last token, kept apart (indexing into a long concatenation copies it)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const prev = lines[i - 1];
+    if (prev && continuesUrl(tail, prev, line, right)) {
+      const rest = line.text.trimStart();
+      current += rest;
+      tail = lastToken(tail + rest);
+    } else {
+      if (i > 0) out.push(current);
+      current = line.text;
+      tail = lastToken(line.text);
+    }
+  }
+  if (lines.length > 0) out.push(current);
+  return out.join('\n');
+}
+
+function continuesUrl(token: string, prev: Line, next: Line, right: number): boolean {
+  if (!prev.horizontal || !next.horizontal) return false;
+  if (Math.abs(prev.size - next.size) > 0.2 * prev.size) return false;
+  if (next.y >= prev.y) return false; // the next line must be below
+  if (token === '' || !URL_TOKEN.test(token)) return false;
+  const body = next.text.trimStart();
+  const first = body.split(/\s/, 1)[0] ?? '';
+  if (first === '' || !URL_CHARS.test(first) || /^(?:https?:|www\.)/i.test(first)) return false;
+  const perChar = (next.right - next.left) / Math.max(1, next.text.length);
+  if (prev.right + perChar * first.length <= right - 0.25 * prev.size) return false;
+  return /[/\-_=?&#%~+:@.]$/.test(token) || /[/?=&%#\d]/.test(first);
+}
+
+/** The text after the last white space (at most a URL's length). */
+function lastToken(text: string): string {
+  let i = text.length;
+  const stop = Math.max(0, text.length - MAX_URL_LENGTH);
+  while (i > stop && !/\s/.test(text[i - 1]!)) i--;
+  return i === stop && stop > 0 ? '' : text.slice(i);
+}
+
+/** Host + path URLs written without a scheme ("credly.com/badges/…"), as https URLs. */
+export function findSchemelessUrls(text: string): string[] {
+  const out: string[] = [];
+  SCHEMELESS.lastIndex = 0;
+  for (let m = SCHEMELESS.exec(text); m !== null; m = SCHEMELESS.exec(text)) {
+    const [url] = findUrlsInText(`https://${m[0]}`); // the SDK's trimming of trailing punctuation
+    if (url !== undefined) out.push(url);
+  }
+  return out;
+}
+
+/* ------------------------------------------ annotations ------------------------------------------ */
+
+/** An axis-aligned box in page space. */
+type Box = [x1: number, y1: number, x2: number, y2: number];
+
+/** One link annotation: its URL, where it is, and the text inside it. */
+interface AnnotationLink {
+  url: string;
+  boxes: Box[];
+  text: string;
+}
+
+/** The annotation's URL: pdfjs's validated `url`, or `unsafeUrl` when it is an absolute http(s) URL. */
+function annotationUrl(a: Record<string, unknown>): string | undefined {
+  if (typeof a.url === 'string' && a.url !== '') return a.url;
+  if (typeof a.unsafeUrl === 'string' && /^\s*https?:\/\//i.test(a.unsafeUrl)) return normalizeLink(a.unsafeUrl);
+  return undefined;
+}
+
+function boxesOf(a: Record<string, unknown>): Box[] {
+  const q = a.quadPoints as ArrayLike<number> | null | undefined;
+  const boxes: Box[] = [];
+  if (q && typeof q.length === 'number' && q.length >= 8 && q.length % 8 === 0 && q.length <= 8 * 64) {
+    for (let k = 0; k < q.length; k += 8) {
+      const xs = [q[k]!, q[k + 2]!, q[k + 4]!, q[k + 6]!];
+      const ys = [q[k + 1]!, q[k + 3]!, q[k + 5]!, q[k + 7]!];
+      if ([...xs, ...ys].every(Number.isFinite)) boxes.push([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+    }
+  }
+  if (boxes.length > 0) return boxes;
+  const r = a.rect as ArrayLike<number> | undefined;
+  if (r && r.length === 4 && [r[0], r[1], r[2], r[3]].every((v) => typeof v === 'number' && Number.isFinite(v))) {
+    return [[Math.min(r[0]!, r[2]!), Math.min(r[1]!, r[3]!), Math.max(r[0]!, r[2]!), Math.max(r[1]!, r[3]!)]];
+  }
+  return [];
+}
+
+/** The part of a run inside `box`: whole when it mostly is, else the characters over the box (proportionally). */
+function textInBox(r: Run, box: Box): string | undefined {
+  if (!r.horizontal || r.str === '') return undefined;
+  const mid = r.y + 0.35 * r.size; // middle of the lower-case letters
+  if (mid < box[1] || mid > box[3]) return undefined;
+  const width = r.right - r.x;
+  const overlap = Math.min(r.right, box[2]) - Math.max(r.x, box[0]);
+  if (overlap <= 0) return undefined;
+  if (width <= 0 || overlap >= 0.9 * width) return r.str;
+  const n = r.str.length;
+  const from = Math.max(0, Math.round(((Math.max(r.x, box[0]) - r.x) / width) * n));
+  const to = Math.min(n, Math.round(((Math.min(r.right, box[2]) - r.x) / width) * n));
+  return to > from ? r.str.slice(from, to) : undefined;
+}
+
+/**
+ * The page's link annotations with http(s) URLs, in annotation order, each with the text inside
+ * it. Consecutive annotations with the same URL stacked line under line (a wrapped title) become
+ * one, their texts joined.
+ */
+function annotationLinks(annotations: unknown[], runs: Run[]): { url: string; text: string | undefined }[] {
+  const found: AnnotationLink[] = [];
+  let seen = 0;
+  for (const raw of annotations) {
+    if (!raw || typeof raw !== 'object') continue;
+    const a = raw as Record<string, unknown>;
+    if (a.subtype !== 'Link') continue;
+    if (++seen > MAX_ANNOTATIONS_PER_PAGE) break;
+    const url = annotationUrl(a);
+    if (url === undefined) continue;
+    const boxes = boxesOf(a);
+    let text = '';
+    for (const box of boxes) {
+      let right = NaN;
+      for (const r of runs) {
+        if (text.length >= MAX_ANNOTATION_TEXT) break;
+        const part = textInBox(r, box);
+        if (part === undefined) continue;
+        text = glue(text, right, { ...r, str: part.slice(0, MAX_ANNOTATION_TEXT - text.length) });
+        right = r.right;
+      }
+      if (text !== '' && !/\s$/.test(text)) text += ' ';
+    }
+    const prev = found[found.length - 1];
+    if (prev && prev.url === url && stacked(prev.boxes[prev.boxes.length - 1], boxes[0])) {
+      prev.boxes.push(...boxes);
+      prev.text = `${prev.text.trimEnd()} ${text}`.slice(0, 2 * MAX_ANNOTATION_TEXT);
+    } else found.push({ url, boxes, text });
+  }
+  return found.map((l) => ({ url: l.url, text: titleText(l.text) }));
+}
+
+/** True when `below` is the next line under `above` (touching or nearly, overlapping horizontally). */
+function stacked(above: Box | undefined, below: Box | undefined): boolean {
+  if (!above || !below) return false;
+  const h = above[3] - above[1];
+  const gap = above[1] - below[3]; // positive: space between them
+  const overlapX = Math.min(above[2], below[2]) - Math.max(above[0], below[0]);
+  return h > 0 && gap > -0.5 * h && gap < 0.5 * h && overlapX > 0;
+}
+
+/** Link text worth showing as a title: not empty, and not the URL written out again. */
+function titleText(text: string): string | undefined {
+  const t = text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  if (t === '') return undefined;
+  if (/^(?:https?:\/\/|www\.)\S*$/i.test(t) || /^(?:[a-z0-9-]+\.)+[a-z]{2,24}\/\S*$/i.test(t)) return undefined;
+  return t;
+}
