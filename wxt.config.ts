@@ -38,6 +38,7 @@ function unpublishedModuleEntries(): Record<string, string> {
 export default defineConfig({
   srcDir: 'extension',
   modulesDir: 'extension/modules',
+  publicDir: 'extension/public',
   outDir: E2E ? '.output/e2e' : '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   manifest: ({ browser }) => ({

@@ -8,10 +8,7 @@
  *   npm run demo -- --headless   force headless
  *   npm run demo -- --serve      keep the servers up (Ctrl-C stops them)
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { verify } from '../sdk/index.js';
 import type { Report } from '../sdk/report/types.js';
@@ -20,12 +17,10 @@ import { startSite, type Site } from './site.js';
 import { DEMO_PERSON, type DemoCredential } from './types.js';
 import { credlensTrustList } from '../sdk/trust/index.js';
 import { extractLinks, isCredentialLink } from '../sdk/input/cv.js';
+import type { Page } from 'playwright-core';
+import { buildE2eExtension, CHROME_FLAGS, CHROMIUM, E2E_EXTENSION, launchWithExtension, useDemoTrustList } from './browser.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
-const EXTENSION = `${ROOT}.output/chrome-mv3`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 const VERIFY = { allowPrivateNetwork: true, allowHttpLocalhost: true } as const;
 const MANDATORY = 11;
 
@@ -34,11 +29,11 @@ const serve = args.has('--serve');
 const headless = args.has('--headless') || !process.env.DISPLAY;
 
 function buildExtension(): boolean {
-  process.stdout.write('Building the extension (wxt build)… ');
-  const r = spawnSync('npx', ['--no-install', 'wxt', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  const ok = r.status === 0 && existsSync(`${EXTENSION}/manifest.json`);
-  console.log(ok ? `done: ${EXTENSION}` : `failed (the table and pages still work):\n${(r.stderr || r.stdout).slice(-800)}`);
-  return ok;
+  // The e2e build: the store build never runs on or fetches from localhost, where the demo lives.
+  process.stdout.write('Building the extension (wxt build --mode e2e)… ');
+  const r = buildE2eExtension();
+  console.log(r.ok ? `done: ${E2E_EXTENSION}` : `failed (the table and pages still work):\n${r.output.slice(-800)}`);
+  return r.ok;
 }
 
 interface Row {
@@ -104,33 +99,44 @@ async function checkCvFiles(site: Site, credentials: DemoCredential[]): Promise<
   return ok;
 }
 
-async function launch(withExtension: boolean, headed: boolean) {
-  const { chromium } = await import('playwright-core');
-  const profileDir = mkdtempSync(join(tmpdir(), 'credlens-demo-chromium-'));
-  const extArgs = withExtension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : [];
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: !headed,
-    viewport: { width: 1280, height: 900 },
-    args: [...CHROME_FLAGS, ...extArgs],
-  });
+/** Waits until every badge on the page has its verdict; answers how many there are. */
+async function settled(page: Page): Promise<number> {
+  await page.waitForFunction(() => {
+    const all = [...document.querySelectorAll('credlens-badge')];
+    return all.length > 0 && all.every((b) => b.getAttribute('data-verdict') !== 'pending');
+  }, undefined, { timeout: 30_000 });
+  return page.locator('credlens-badge').count();
 }
 
-async function screenshots(site: Site, withExtension: boolean): Promise<string[]> {
+async function screenshots(site: Site, issuerOrigin: string, withExtension: boolean): Promise<string[]> {
   if (!existsSync(CHROMIUM)) {
     console.log(`No Chromium at ${CHROMIUM}: screenshots skipped (install it with: apt-get install -y chromium).`);
     return [];
   }
   mkdirSync(OUT, { recursive: true });
-  const context = await launch(withExtension, false);
+  const { chromium } = await import('playwright-core');
+  const b = withExtension ? await launchWithExtension({ headless: true }) : undefined;
+  const context = b?.context ?? (await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS })).newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await context;
+  if (b) await useDemoTrustList(b, issuerOrigin);
   const written: string[] = [];
   try {
     for (const [name, url] of [['index', site.pages.index], ['profile', site.pages.profile], ['cv', site.pages.cvHtml], ['learner', site.pages.learner]] as const) {
-      const page = await context.newPage();
+      const page = await ctx.newPage();
       await page.goto(url, { waitUntil: 'load' });
       // The profile loads its certifications lazily, as LinkedIn does: scroll and wait for them.
       await page.mouse.wheel(0, 1200);
       await page.waitForTimeout(1200);
+      if (b && name === 'profile') console.log(`Extension: ${await settled(page)} inline verdicts on the profile.`);
+      if (b && name === 'cv') {
+        // The toolbar button's on-demand scan, as the service worker runs it for the active tab.
+        await b.worker.evaluate(async (pageUrl) => {
+          const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
+          const tab = (await c.tabs.query({})).find((t) => t.url === pageUrl);
+          if (tab) await c.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/scan.js'] });
+        }, url);
+        console.log(`Extension: ${await settled(page)} inline verdicts on the HTML CV (toolbar scan).`);
+      }
       await page.evaluate(() => window.scrollTo(0, 0)); // fixed headers then sit at the top of a full-page shot
       await page.waitForTimeout(100);
       const file = `${OUT}${name}.png`;
@@ -139,7 +145,7 @@ async function screenshots(site: Site, withExtension: boolean): Promise<string[]
       await page.close();
     }
   } finally {
-    await context.close();
+    await (b ? b.close() : ctx.close());
   }
   return written;
 }
@@ -166,8 +172,15 @@ async function main(): Promise<number> {
   console.log(`  Learner page           ${site.pages.learner}`);
 
   if (!headless) {
-    const context = await launch(extensionBuilt, true);
-    const page = context.pages()[0] ?? (await context.newPage());
+    let page: Page;
+    if (extensionBuilt) {
+      const b = await launchWithExtension({ headless: false });
+      await useDemoTrustList(b, issuer.origin);
+      page = b.context.pages()[0] ?? (await b.context.newPage());
+    } else {
+      const { chromium } = await import('playwright-core');
+      page = await (await chromium.launch({ executablePath: CHROMIUM, headless: false, args: CHROME_FLAGS })).newPage();
+    }
     await page.goto(site.pages.profile);
     console.log('\nChromium is open on the profile with the CredLens extension loaded. Ctrl-C stops the demo.');
     await new Promise(() => {});
@@ -178,7 +191,7 @@ async function main(): Promise<number> {
   const tableOk = printTable(rows);
   console.log('');
   const cvOk = await checkCvFiles(site, issuer.credentials);
-  const shots = await screenshots(site, extensionBuilt);
+  const shots = await screenshots(site, issuer.origin, extensionBuilt);
   for (const s of shots) console.log(`screenshot: ${s}`);
   const ok = tableOk && cvOk;
   console.log(ok ? '\nEvery credential got the verdict it should.' : '\nSome results were not what the demo expects (marked ✗ above).');

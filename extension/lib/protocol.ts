@@ -62,6 +62,9 @@ export interface PageSummary {
   items: Item[];
 }
 
+/** A request without parameters. */
+export type NoParams = Record<never, never>;
+
 /** Requests to the background, each with the shape of its answer. */
 export interface Requests {
   /** Verify a link found on the sending tab's page (the badge next to it shows the answer). */
@@ -73,11 +76,11 @@ export interface Requests {
   /** Scan the active tab now (toolbar, side panel, popup button; uses activeTab). */
   'scan-tab': { req: { tabId?: number }; res: { ok: boolean; message?: string } };
   /** The user's settings. */
-  'get-settings': { req: Record<string, never>; res: Settings };
+  'get-settings': { req: NoParams; res: Settings };
   /** Save settings; answers with the stored result. */
   'set-settings': { req: { settings: Settings }; res: Settings };
   /** Forget every cached verification result. */
-  'clear-cache': { req: Record<string, never>; res: { cleared: number } };
+  'clear-cache': { req: NoParams; res: { cleared: number } };
   /** Open an extension page (options, learner, cv) in a tab. */
   'open-page': { req: { page: 'options' | 'learner' | 'cv'; query?: string }; res: { ok: boolean } };
 }
