@@ -48,7 +48,8 @@ export default defineConfig({
     // sidePanel (Chrome): the list of credentials on the page.
     permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Credential hosts are unknown in advance: asked for at run time, never at install.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // (Firefox MV2 has no optional_host_permissions: origins go in optional_permissions there.)
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     host_permissions: E2E ? LOCAL_HOSTS : [],
     action: { default_title: 'CredLens: check the credentials on this page' },
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'credlens@credlens.example', data_collection_permissions: { required: ['none'] } } } : undefined,

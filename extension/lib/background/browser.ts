@@ -43,7 +43,9 @@ export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): voi
       await browser.scripting.executeScript({ target: { tabId }, files: [SCAN_SCRIPT] });
       return { ok: true };
     } catch (e) {
-      return { ok: false, message: `CredLens cannot read this page (${(e as Error)?.message ?? String(e)}). Browser pages and the extension stores are off limits to extensions.` };
+      const why = (e as Error)?.message ?? String(e);
+      // Without the toolbar click's activeTab grant (e.g. a later click in the side panel), Chrome refuses.
+      return { ok: false, message: /permission|access/i.test(why) ? 'Click the CredLens toolbar button on this page to let CredLens read it.' : `CredLens cannot read this page (${why}). Browser pages and extension stores are off limits to extensions.` };
     }
   };
 
@@ -72,6 +74,11 @@ export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): voi
     });
   }
   browser.tabs.onRemoved.addListener((tabId: number) => void pages.drop(tabId));
+  // A tab that loads another page starts with an empty list (single-page apps report their own
+  // navigations through the scanner, which starts a new list for the new page URL).
+  browser.tabs.onUpdated.addListener((tabId: number, change: { status?: string; url?: string }) => {
+    if (change.status === 'loading' && change.url) void pages.drop(tabId);
+  });
 }
 
 async function loadSettings(): Promise<Settings> {

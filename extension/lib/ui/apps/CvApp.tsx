@@ -1,0 +1,244 @@
+/**
+ * The CV page: a PDF or DOCX (chosen, dropped, or `?url=` of a PDF / DOCX to download) is read in
+ * the browser, its credential links are extracted, and each is verified by the background, at most
+ * four at a time, with progress; the results use the same list and cards as the side panel.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { isBlockedHost } from '../../../../sdk/fetch/address.js';
+import { linksFromFile } from '../../cv/index.js';
+import { ask } from '../../messaging.js';
+import type { FoundLink, Item, PageSummary } from '../../protocol.js';
+import { isHttpUrl } from '../../settings.js';
+import { List } from '../List.js';
+import { fill, pageStrings, strings, type PageStrings } from '../strings.js';
+import { codeOf, DropZone, messageOf, pool, useLang, useSettings } from './common.js';
+
+/** Links verified at once. */
+const IN_FLIGHT = 4;
+/** Largest CV downloaded from `?url=` (bytes); the reader refuses larger files too. */
+const MAX_DOWNLOAD = 20 * 1024 * 1024;
+/** How long a download may take (ms). */
+const DOWNLOAD_TIMEOUT = 30_000;
+
+type Phase = 'idle' | 'fetching' | 'reading' | 'checking' | 'done';
+
+/** The sentence for a CV reader error (CvError codes), else its message. */
+function cvErrorText(e: unknown, p: PageStrings): string {
+  switch (codeOf(e)) {
+    case 'too-large':
+      return fill(p.fileTooLarge, { max: 20 });
+    case 'unsupported-file':
+    case 'not-a-pdf':
+    case 'not-a-docx':
+      return p.cvUnsupported;
+    case 'encrypted':
+      return p.cvEncrypted;
+    case 'unreadable':
+      return p.cvUnreadable;
+    default:
+      return fill(p.failed, { message: messageOf(e) });
+  }
+}
+
+/** The first occurrence of each URL, keeping the first non-empty text. */
+function dedupe(links: readonly FoundLink[]): FoundLink[] {
+  const out = new Map<string, FoundLink>();
+  for (const l of links) {
+    const seen = out.get(l.url);
+    if (!seen) out.set(l.url, { ...l });
+    else if (!seen.text && l.text) seen.text = l.text;
+  }
+  return [...out.values()];
+}
+
+/** Downloads `url` with a size cap and a timeout. */
+async function download(url: string): Promise<Uint8Array> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), DOWNLOAD_TIMEOUT);
+  try {
+    // The recruiter asked for this file (usually a PDF open in a tab), so their cookies go with it.
+    const res = await fetch(url, { credentials: 'include', signal: ctl.signal });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const declared = Number(res.headers.get('content-length') ?? '0');
+    if (declared > MAX_DOWNLOAD) throw Object.assign(new Error('too large'), { code: 'too-large' });
+    if (!res.body) return new Uint8Array(await res.arrayBuffer());
+    const reader = res.body.getReader();
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_DOWNLOAD) {
+        await reader.cancel();
+        throw Object.assign(new Error('too large'), { code: 'too-large' });
+      }
+      parts.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.byteLength;
+    }
+    return bytes;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function fileNameOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || url;
+  } catch {
+    return url;
+  }
+}
+
+/** The CV page. */
+export function CvApp() {
+  const settings = useSettings();
+  const lang = useLang(settings);
+  const s = strings(lang);
+  const p = pageStrings(lang);
+  const [owner, setOwner] = useState('');
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [reading, setReading] = useState<[number, number]>();
+  const [items, setItems] = useState<Item[]>([]);
+  const [source, setSource] = useState('');
+  const [error, setError] = useState<string>();
+  const [allow, setAllow] = useState<{ origin: string; url: string }>();
+  const run = useRef(0);
+  const ownerRef = useRef('');
+  ownerRef.current = owner.trim();
+  const ids = useId();
+
+  const process = async (bytes: Uint8Array, name: string, from: string) => {
+    const id = ++run.current;
+    const current = () => id === run.current;
+    setError(undefined);
+    setAllow(undefined);
+    setItems([]);
+    setSource(from);
+    setReading(undefined);
+    setPhase('reading');
+    let links: FoundLink[];
+    try {
+      links = dedupe((await linksFromFile(bytes, name, (done, total) => current() && setReading([done, total]))).links);
+    } catch (e) {
+      if (current()) {
+        setError(cvErrorText(e, p));
+        setPhase('idle');
+      }
+      return;
+    }
+    if (!current()) return;
+    const results: Item[] = links.map((l) => ({ ...l, state: 'pending' }));
+    setItems([...results]);
+    setPhase('checking');
+    const who = ownerRef.current;
+    await pool(links, IN_FLIGHT, async (link, i) => {
+      let res: Item;
+      try {
+        res = await ask('verify-input', { input: { kind: 'url', url: link.url }, ...(who ? { owner: who } : {}) });
+        res = { ...res, url: link.url, ...(link.text ? { text: link.text } : {}) };
+      } catch (e) {
+        res = { state: 'error', url: link.url, ...(link.text ? { text: link.text } : {}), code: codeOf(e), message: messageOf(e), checkedAt: new Date().toISOString() };
+      }
+      if (!current()) return;
+      results[i] = res;
+      setItems([...results]);
+    });
+    if (current()) setPhase('done');
+  };
+
+  const fromUrl = async (url: string) => {
+    setError(undefined);
+    setAllow(undefined);
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      return setError(s.adviceBadUrl);
+    }
+    const localAllowed = settings?.localNetwork === true || import.meta.env.MODE === 'e2e';
+    if (!localAllowed && isBlockedHost(u.hostname)) return setError(s.adviceBlocked);
+    setSource(u.href);
+    setPhase('fetching');
+    try {
+      const bytes = await download(u.href);
+      await process(bytes, fileNameOf(u.href), u.href);
+    } catch (e) {
+      setPhase('idle');
+      if (codeOf(e) === 'too-large') return setError(fill(p.fileTooLarge, { max: 20 }));
+      setError(fill(p.cvFetchFailed, { message: messageOf(e) }));
+      // Most often: no access to that site yet. Offer to ask for it (needs this click's gesture).
+      setAllow({ origin: u.origin, url: u.href });
+    }
+  };
+
+  const requestAccess = () => {
+    if (!allow) return;
+    const target = allow;
+    browser.permissions
+      .request({ origins: [`${target.origin}/*`] })
+      .then((granted: boolean) => (granted ? fromUrl(target.url) : undefined))
+      .catch((e: unknown) => setError(messageOf(e)));
+  };
+
+  // `?url=` (the toolbar button on a PDF tab): download once the settings are known.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || !settings) return;
+    started.current = true;
+    const url = new URLSearchParams(location.search).get('url');
+    if (url && isHttpUrl(url)) void fromUrl(url);
+    else if (url) setError(s.adviceBadUrl);
+  }, [settings]);
+
+  const onFile = async (f: File) => {
+    if (f.size > MAX_DOWNLOAD) return setError(fill(p.fileTooLarge, { max: 20 }));
+    await process(new Uint8Array(await f.arrayBuffer()), f.name, f.name);
+  };
+
+  const done = items.filter((i) => i.state !== 'pending').length;
+  const busy = phase === 'fetching' || phase === 'reading' || phase === 'checking';
+  const summary: PageSummary = { tabId: -1, pageUrl: source, ...(owner.trim() ? { owner: owner.trim() } : {}), items };
+
+  return (
+    <main class="cl-page">
+      <h1>{p.cvTitle}</h1>
+      <p class="cl-muted">{p.cvIntro}</p>
+      <div class="cl-field">
+        <label for={`${ids}-owner`}>{p.candidateLabel}</label>
+        <input id={`${ids}-owner`} type="text" value={owner} aria-describedby={`${ids}-owner-help`} onInput={(e) => setOwner((e.currentTarget as HTMLInputElement).value)} />
+        <p id={`${ids}-owner-help`} class="cl-small cl-muted">
+          {p.candidateHelp}
+        </p>
+      </div>
+      <DropZone label={p.cvFileLabel} help={`${p.dropHere}.`} accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" disabled={busy} onFile={(f) => void onFile(f)} />
+      {error && (
+        <p role="alert" class="cl-error">
+          {error}
+        </p>
+      )}
+      {allow && (
+        <p>
+          <button type="button" onClick={requestAccess}>
+            {fill(p.allowAccess, { host: new URL(allow.origin).host })}
+          </button>
+        </p>
+      )}
+      <div role="status" aria-live="polite" class="cl-status">
+        {phase === 'fetching' && <p>{p.fetchingCv}</p>}
+        {phase === 'reading' && <p>{reading ? fill(p.readingFile, { done: reading[0], total: reading[1] }) : p.loading}</p>}
+        {(phase === 'checking' || phase === 'done') && items.length > 0 && <p>{fill(p.progress, { done, total: items.length })}</p>}
+        {phase === 'done' && items.length === 0 && <p>{p.noLinks}</p>}
+      </div>
+      {phase === 'reading' && reading && <progress value={reading[0]} max={Math.max(1, reading[1])} />}
+      {phase === 'checking' && <progress value={done} max={Math.max(1, items.length)} />}
+      {items.length > 0 && <List summary={summary} lang={lang} />}
+    </main>
+  );
+}
