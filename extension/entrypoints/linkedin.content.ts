@@ -8,12 +8,15 @@ import { startScanner } from '../lib/page/scanner.js';
 // single-page app navigates to one of those. The e2e build adds the local demo hosts.
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
-  runAt: 'document_idle',
+  // Injected at document start only to wake the background early (its verifier warms up while the
+  // page loads); the scan itself waits for the DOM.
+  runAt: 'document_start',
   async main(ctx) {
     const e2e = import.meta.env.MODE === 'e2e';
     const scanHere = (url: string) => isLinkedInScanPage(url) || (e2e && /^\/in\//.test(new URL(url).pathname));
-    const settings = await ask('get-settings', {}).catch(() => undefined);
-    if (settings && !settings.autoScanLinkedIn) return;
+    const settings = ask('get-settings', {}).catch(() => undefined);
+    if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+    if ((await settings)?.autoScanLinkedIn === false) return;
     if (scanHere(location.href)) return void startScanner();
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
       if (scanHere(newUrl.href)) startScanner();

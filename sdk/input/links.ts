@@ -3,8 +3,8 @@
  * duplicates dropped, order kept), finding bare URLs in text, and telling credential links from
  * every other link a CV or profile carries. Pure functions, no I/O.
  */
-import { resolvePlatform } from './platforms.js';
-import { unwrapRedirect } from './redirect.js';
+import { resolvePlatformUrl } from './platforms.js';
+import { unwrapRedirect, wrappedTarget } from './redirect.js';
 
 /** One link found in a document. */
 export interface FoundLink {
@@ -25,6 +25,11 @@ const MAX_LINK_TEXT = 300;
  * anything else (mailto:, javascript:, relative links without a base, malformed URLs).
  */
 export function normalizeLink(raw: string, base?: string | URL): string | undefined {
+  return normalizedUrl(raw, base)?.href;
+}
+
+// normalizeLink, answering the parsed URL (isCredentialLink then needs no second parse).
+function normalizedUrl(raw: string, base?: string | URL): URL | undefined {
   const trimmed = raw.replace(/^[\u0000-\u0020\u00a0\ufeff]+|[\u0000-\u0020\u00a0\ufeff]+$/g, '');
   if (trimmed === '' || trimmed.length > MAX_URL_LENGTH) return undefined;
   let u: URL;
@@ -35,12 +40,13 @@ export function normalizeLink(raw: string, base?: string | URL): string | undefi
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
   if (u.username || u.password || u.hostname === '') return undefined;
-  const unwrapped = unwrapRedirect(u.href);
-  if (unwrapped === u.href) return u.href;
+  // Most links are not wrapped: tell so from the parsed URL before unwrapping parses again.
+  const first = wrappedTarget(u);
+  if (first === undefined) return u;
   try {
-    const t = new URL(unwrapped);
+    const t = new URL(unwrapRedirect(first));
     if ((t.protocol !== 'https:' && t.protocol !== 'http:') || t.username || t.password) return undefined;
-    return t.href.length > MAX_URL_LENGTH ? undefined : t.href;
+    return t.href.length > MAX_URL_LENGTH ? undefined : t;
   } catch {
     return undefined;
   }
@@ -209,10 +215,9 @@ function hostIs(host: string, domain: string): boolean {
  * mailto:, tel:, images outside badge paths.
  */
 export function isCredentialLink(url: string): boolean {
-  const href = normalizeLink(url);
-  if (href === undefined) return false;
-  if (resolvePlatform(href)) return true;
-  const u = new URL(href);
+  const u = normalizedUrl(url);
+  if (u === undefined) return false;
+  if (resolvePlatformUrl(u)) return true;
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
   if (NEVER_HOSTS.some((d) => hostIs(host, d))) return false;
   if (NEVER_PATHS.test(u.pathname)) return false;

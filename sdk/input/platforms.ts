@@ -51,6 +51,11 @@ export function resolvePlatform(url: string): PlatformMatch | undefined {
   } catch {
     return undefined;
   }
+  return resolvePlatformUrl(u);
+}
+
+/** `resolvePlatform` for a URL already parsed and unwrapped (saves parsing it again). */
+export function resolvePlatformUrl(u: URL): PlatformMatch | undefined {
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
   const link: Link = {
     url: u,

@@ -47,6 +47,14 @@ function unwrapOnce(raw: string): string | undefined {
   } catch {
     return undefined;
   }
+  return wrappedTarget(u);
+}
+
+/**
+ * The target of one known wrapper around an already parsed URL, or undefined when `u` is not a
+ * wrapper (no parsing: link scans call this for every link on a page).
+ */
+export function wrappedTarget(u: URL): string | undefined {
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
   for (const w of WRAPPERS) {

@@ -22,6 +22,8 @@ export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): voi
     store: results,
     localAllowed: opts.e2e,
   });
+  // The worker was woken by a page about to be scanned (or by the toolbar): compile the verifier now.
+  void verifier.warmUp();
   const pages = new Pages(
     {
       load: async () => ((await area().get('pages')).pages as Record<string, PageSummary> | undefined) ?? {},

@@ -18,9 +18,19 @@ export interface SummaryStore {
 export class Pages {
   private loading: Promise<Record<string, PageSummary>> | undefined;
 
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly dirty = new Set<number>();
+
+  /**
+   * @param store persistence
+   * @param changed told about changed summaries
+   * @param delayMs saving and telling are batched over this many ms (a profile verifies a dozen
+   *   links at once; one storage write per answer would slow every answer down)
+   */
   constructor(
     private readonly store: SummaryStore,
     private readonly changed: (summary: PageSummary) => void,
+    private readonly delayMs = 50,
   ) {}
 
   /** The summary of `tabId`, or null when nothing was found there. */
@@ -38,8 +48,20 @@ export class Pages {
     if (at >= 0) s.items[at] = item.text || !s.items[at]!.text ? item : { ...item, text: s.items[at]!.text };
     else if (s.items.length < MAX_ITEMS_PER_PAGE) s.items.push(item);
     all[tabId] = s;
+    this.dirty.add(tabId);
+    this.saveTimer ??= setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** Saves and announces pending changes now. */
+  async flush(): Promise<void> {
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const all = await this.load();
+    const tabs = [...this.dirty];
+    this.dirty.clear();
+    if (tabs.length === 0) return;
     await this.store.save(all);
-    this.changed(s);
+    for (const t of tabs) if (all[t]) this.changed(all[t]);
   }
 
   /** Forgets a tab (closed). */
@@ -47,6 +69,7 @@ export class Pages {
     const all = await this.load();
     if (!(tabId in all)) return;
     delete all[tabId];
+    this.dirty.delete(tabId);
     await this.store.save(all);
   }
 

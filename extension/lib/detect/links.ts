@@ -25,6 +25,7 @@ import {
   LINKEDIN_ABSOLUTE,
   LINKEDIN_CREDENTIAL_PATH,
   LINKEDIN_HOST,
+  LINKEDIN_PAGE_ANCHOR_SELECTOR,
   LINKEDIN_WRAPPER_PATH,
   MAX_ENTITY_LEVELS,
   MAX_PHRASE_TEXT,
@@ -97,7 +98,7 @@ interface Candidate {
  */
 export function findCredentialLinks(root: ParentNode, baseUrl: string): DetectedLink[] {
   const baseIsLinkedIn = isLinkedInUrl(baseUrl);
-  const anchors = root.querySelectorAll(ANCHOR_SELECTOR);
+  const anchors = root.querySelectorAll(baseIsLinkedIn ? LINKEDIN_PAGE_ANCHOR_SELECTOR : ANCHOR_SELECTOR);
   const byUrl = new Map<string, Candidate[][]>();
   const groups: Candidate[][] = [];
   for (let i = 0; i < anchors.length; i++) {
@@ -199,15 +200,26 @@ function analyseHref(raw: string, base: string, baseIsLinkedIn: boolean): HrefVe
   } else {
     test = href;
   }
-  if (mayBeCredentialHref(test)) {
-    // An early "no" from the SDK on the absolute target skips resolving the wrapper (URL parsing is
-    // most of a scan's cost, and most keyword hits are not credentials: #badges, GitHub repos ...).
-    if (WEB_URL_START.test(test) && !isCredentialLink(test)) return { kind: 'text' };
-    const url = normalizeLink(href, base);
-    if (url !== undefined && isCredentialLink(url)) return { kind: 'credential', url };
+  if (!mayBeCredentialHref(test)) return { kind: 'text' };
+  // An absolute target (a wrapper's, or the href itself) is judged on its own: the title link and
+  // the "Show credential" button of one certification wrap the same target with different
+  // tracking parameters, and URL parsing is most of a scan's cost.
+  if (WEB_URL_START.test(test)) {
+    let verdict = byTarget.get(test);
+    if (verdict === undefined) {
+      const url = normalizeLink(test);
+      verdict = url !== undefined && isCredentialLink(url) ? { kind: 'credential', url } : { kind: 'text' };
+      if (byTarget.size >= MAX_HREF_CACHE) byTarget.clear();
+      byTarget.set(test, verdict);
+    }
+    return verdict.kind === 'credential' ? verdict : { kind: 'text' };
   }
-  return { kind: 'text' };
+  const url = normalizeLink(href, base);
+  return url !== undefined && isCredentialLink(url) ? { kind: 'credential', url } : { kind: 'text' };
 }
+
+// Verdicts by absolute target URL (see analyseHref), bounded like byHref.
+const byTarget = new Map<string, HrefVerdict>();
 
 /** Decodes %XX escapes byte by byte (never throws; only ASCII keywords are looked for). */
 function percentDecode(s: string): string {
@@ -259,10 +271,31 @@ export function isShowCredential(a: Element): boolean {
 
 /** Lower case, white space collapsed, decoration (arrows, ellipses, punctuation) trimmed off the ends. */
 function normalisePhrase(s: string): string {
-  return s
-    .replace(/[\s\u00a0\u200b]+/g, ' ')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
-    .toLowerCase();
+  const collapsed = s.replace(/[\s\u00a0\u200b]+/g, ' ');
+  return collapsed.slice(...letterSpan(collapsed)).toLowerCase();
+}
+
+// A negated Unicode class (`[^\p{L}\p{N}]`) takes V8 ~18 ms to compile on a page's first scan;
+// the positive class is cheap, so the ends are found with it instead.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Start and end of the part of `s` from its first to its last letter or digit (empty when none). */
+function letterSpan(s: string): [number, number] {
+  let start = 0;
+  while (start < s.length && !LETTER_OR_DIGIT.test(charAt(s, start))) start += charAt(s, start).length;
+  let end = s.length;
+  while (end > start) {
+    const before = s.charCodeAt(end - 1) >= 0xdc00 && s.charCodeAt(end - 1) <= 0xdfff && end >= 2 ? 2 : 1;
+    if (LETTER_OR_DIGIT.test(s.slice(end - before, end))) break;
+    end -= before;
+  }
+  return [start, end];
+}
+
+/** The code point at `i` as a string (one or two UTF-16 units). */
+function charAt(s: string, i: number): string {
+  const cp = s.codePointAt(i)!;
+  return String.fromCodePoint(cp);
 }
 
 /**

@@ -13,6 +13,20 @@ export const BADGE_TAG = 'credlens-badge';
 /** Every link on the page, in one query: anchors without an href are LinkedIn's lazy placeholders and cannot be credentials yet. */
 export const ANCHOR_SELECTOR = 'a[href]';
 
+/**
+ * On LinkedIn pages: the anchors worth looking at. LinkedIn's own links (relative, or absolute on
+ * www.linkedin.com) are never credentials except its redirect wrappers and LinkedIn Learning
+ * certificates, so the browser's selector engine drops them natively. A profile carries hundreds
+ * of internal links; this is most of what keeps a first scan within its time budget.
+ */
+export const LINKEDIN_PAGE_ANCHOR_SELECTOR = [
+  'a[href]:not([href^="/"]):not([href^="#"]):not([href^="https://www.linkedin.com/"]):not([href^="http://www.linkedin.com/"])',
+  'a[href^="//"]',
+  'a[href*="/redir/redirect"]',
+  'a[href*="/safety/go"]',
+  'a[href*="/learning/certificates/"]',
+].join(', ');
+
 /** Namespace of HTML anchors: `a[href]` also matches SVG `<a>` elements, whose `href` is not a string. */
 export const HTML_NS = 'http://www.w3.org/1999/xhtml';
 

@@ -190,7 +190,7 @@ describe('per-tab lists and handlers', () => {
   }
 
   it('keeps one entry per URL, replaces pending by the answer, and starts over on a new page', async () => {
-    const { pages, changes } = pagesWithLog();
+    const { pages, changes, saved } = pagesWithLog();
     await Promise.all([
       pages.put(1, 'https://www.linkedin.com/in/a/', 'A', { url: 'https://x.example/1', state: 'pending', text: 'Cert 1' }),
       pages.put(1, 'https://www.linkedin.com/in/a/', 'A', { url: 'https://x.example/2', state: 'pending' }),
@@ -200,9 +200,14 @@ describe('per-tab lists and handlers', () => {
     expect(s.items.map((i) => i.url)).toEqual(['https://x.example/1', 'https://x.example/2']);
     expect(s.items[0]).toMatchObject({ state: 'error', text: 'Cert 1' });
     expect(s.owner).toBe('A');
+    await pages.flush();
+    expect(changes.length).toBe(1); // three updates, batched into one save and one announcement
+    expect(changes[0]!.items.length).toBe(2);
     await pages.put(1, 'https://www.linkedin.com/in/b/', 'B', { url: 'https://x.example/3', state: 'pending' });
     expect((await pages.get(1))!.items.map((i) => i.url)).toEqual(['https://x.example/3']);
-    expect(changes.length).toBe(4);
+    await new Promise((r) => setTimeout(r, 80)); // saved on its own after the batching delay
+    expect(changes.length).toBe(2);
+    expect(saved()[1]!.items.map((i) => i.url)).toEqual(['https://x.example/3']);
     await pages.drop(1);
     expect(await pages.get(1)).toBeNull();
   });
