@@ -115,9 +115,8 @@ describe('LinkedIn-like profile', () => {
     await page.screenshot({ path: `${DOCS}extension-card.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => card.isVisible()).toBe(false);
-    await page.getByRole('heading', { name: /Licenses & certifications/ }).scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, -60));
-    await page.screenshot({ path: `${DOCS}extension-profile.png` });
+    // The certifications section with every inline verdict, for the README.
+    await page.locator('section', { has: page.getByRole('heading', { name: /Licenses & certifications/ }) }).last().screenshot({ path: `${DOCS}extension-profile.png` });
   });
 
   it('lists the page in the background for the side panel', async () => {
@@ -129,5 +128,117 @@ describe('LinkedIn-like profile', () => {
     expect(mine?.owner).toMatch(/Nováková-Schmidt/);
     expect(new Set(mine?.items.map((i) => i.url))).toEqual(new Set(issuer.credentials.map((c) => c.url)));
     expect(mine?.items.every((i) => i.state === 'done')).toBe(true);
+  });
+});
+
+describe('any page on demand (toolbar)', () => {
+  it('scans an HTML CV when the toolbar scan runs on its tab', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(site.pages.cvHtml, { waitUntil: 'load' });
+    expect(await page.locator('credlens-badge').count()).toBe(0); // nothing runs on a CV until asked
+    // What the toolbar click does: the background's scan-tab for this tab (activeTab in the store build).
+    const answer = await browser.worker.evaluate(async (url) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
+      const tab = (await c.tabs.query({})).find((t) => t.url === url);
+      if (!tab) return 'no tab';
+      await c.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/scan.js'] });
+      return 'ok';
+    }, site.pages.cvHtml);
+    expect(answer).toBe('ok');
+    const badges = await settledBadges(page, issuer.credentials.length);
+    for (const c of issuer.credentials) expect(badges.find((b) => b.url === c.url)?.verdict, c.slug).toBe(c.expect);
+    await page.close();
+  });
+});
+
+describe('CV files', () => {
+  async function listed(page: Page): Promise<{ url: string; verdict: string }[]> {
+    await page.waitForFunction(
+      (n) => {
+        const items = [...document.querySelectorAll('li.cl-item[data-credential-url]')];
+        return items.length >= n && items.every((i) => i.getAttribute('data-verdict') !== 'pending');
+      },
+      issuer.credentials.length,
+      { timeout: 60_000 },
+    );
+    return page.$$eval('li.cl-item[data-credential-url]', (els) => els.map((e) => ({ url: e.getAttribute('data-credential-url')!, verdict: e.getAttribute('data-verdict')! })));
+  }
+
+  it('reads a PDF open in a tab: the toolbar opens it in the CV reader, which lists every credential with its verdict', async () => {
+    const pdfTab = await browser.context.newPage();
+    await pdfTab.goto(site.pages.cvPdf).catch(() => {}); // Chromium's PDF viewer (or a download in headless)
+    const opened = browser.context.waitForEvent('page', { timeout: 30_000 });
+    const res = await browser.worker.evaluate(async (url) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string; pendingUrl?: string }[]> } } }).chrome;
+      const tab = (await c.tabs.query({})).find((t) => t.url === url || t.pendingUrl === url);
+      return tab?.id ?? null;
+    }, site.pages.cvPdf);
+    expect(res).not.toBeNull();
+    const options = await browser.context.newPage();
+    await options.goto(browser.page('options.html'));
+    const answer = await options.evaluate(async (tabId) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'scan-tab', tabId }), res);
+    expect(answer).toMatchObject({ ok: true, value: { ok: true } });
+    let reader = await opened;
+    while (!reader.url().includes('/cv.html')) reader = await browser.context.waitForEvent('page', { timeout: 30_000 });
+    const items = await listed(reader);
+    for (const c of issuer.credentials) expect(items.find((i) => i.url === c.url)?.verdict, c.slug).toBe(c.expect);
+    await reader.screenshot({ path: `${DOCS}extension-cv-reader.png` });
+    await Promise.all([pdfTab.close(), options.close(), reader.close()]);
+  });
+
+  it('reads a dropped DOCX CV', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.page('cv.html'));
+    const docx = Buffer.from(await (await fetch(site.pages.cvDocx)).arrayBuffer());
+    await page.locator('input[type=file]').setInputFiles({ name: 'cv.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    const items = await listed(page);
+    expect(new Set(items.map((i) => i.url))).toEqual(new Set(issuer.credentials.map((c) => c.url)));
+    await page.close();
+  });
+});
+
+describe("the learner's preview", () => {
+  it('shows the recruiter card and what to ask the issuer for a pasted link', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.page('learner.html'));
+    const webinar = bySlug('webinar-genai-assessment');
+    await page.locator('textarea').first().fill(webinar.url);
+    await page.locator('button[type=submit]').click();
+    const card = page.locator('article.cl-card[data-state="done"]');
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+    expect(await card.getAttribute('data-verdict')).toBe('valid');
+    const checklist = (await page.locator('.cl-checklist').innerText()).replace(/\s+/g, ' ');
+    expect(checklist).toMatch(/workload|ECTS/i); // the webinar states no workload: the learner is told what to ask for
+    await page.screenshot({ path: `${DOCS}extension-learner.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('verifies a dropped baked badge image', async () => {
+    const baked = issuer.credentials.find((c) => c.imageUrl?.endsWith('.png'))!;
+    const page = await browser.context.newPage();
+    await page.goto(browser.page('learner.html'));
+    const png = Buffer.from(await (await fetch(baked.imageUrl!)).arrayBuffer());
+    await page.locator('input[type=file]').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png });
+    const card = page.locator('article.cl-card[data-state="done"]');
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+    expect(await card.getAttribute('data-verdict')).toBe(baked.expect);
+    await page.close();
+  });
+});
+
+describe('settings', () => {
+  it('adds a trust list by URL on the settings page and keeps it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.page('options.html'));
+    await page.getByLabel(/^Name/).fill('Second demo list');
+    await page.locator('form textarea').fill(`${issuer.origin}/trust/list.json?copy=2`);
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await expect.poll(() => page.locator('[role=status]').innerText()).toContain('Added');
+    const stored = await browser.worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { trustSources: { name: string; url?: string }[] }>> } } } }).chrome;
+      return (await c.storage.local.get('settings')).settings!.trustSources.map((s) => s.name);
+    });
+    expect(stored).toContain('Second demo list');
+    await page.close();
   });
 });

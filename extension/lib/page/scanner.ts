@@ -57,6 +57,9 @@ export function startScanner(): Scanner {
   };
 
   const scan = () => {
+    // Read on every scan: after a single-page navigation the new profile's name arrives with the
+    // DOM swap, which comes after the navigation event.
+    owner = profileOwner(document) ?? owner;
     for (const found of findCredentialLinks(document, location.href)) {
       markHandled(found.anchor);
       const link: FoundLink = { url: found.url, ...(found.text ? { text: found.text } : {}) };
@@ -93,7 +96,7 @@ export function startScanner(): Scanner {
       // A new page in the single-page app: new owner, new list; old badges went with the old DOM.
       pageUrl = url;
       entries = new Map();
-      owner = profileOwner(document);
+      owner = undefined;
       scan();
     },
   });
