@@ -12,8 +12,9 @@ import { defineConfig } from 'wxt';
  * from them, for the demo and the end-to-end tests. Store builds never get those hosts.
  */
 const argv = process.argv;
-const modeAt = argv.indexOf('--mode');
-const E2E = modeAt >= 0 && argv[modeAt + 1] === 'e2e';
+const modeAt = argv.findIndex((a) => a === '--mode' || a === '-m' || a.startsWith('--mode='));
+const mode = modeAt < 0 ? undefined : argv[modeAt]!.startsWith('--mode=') ? argv[modeAt]!.slice(7) : argv[modeAt + 1];
+const E2E = mode === 'e2e';
 const LOCAL_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 /**

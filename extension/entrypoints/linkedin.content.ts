@@ -17,9 +17,9 @@ export default defineContentScript({
     const settings = ask('get-settings', {}).catch(() => undefined);
     if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
     if ((await settings)?.autoScanLinkedIn === false) return;
-    if (scanHere(location.href)) return void startScanner();
+    if (scanHere(location.href)) return void startScanner(scanHere);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      if (scanHere(newUrl.href)) startScanner();
+      if (scanHere(newUrl.href)) startScanner(scanHere);
     });
   },
 });

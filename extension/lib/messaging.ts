@@ -31,21 +31,33 @@ export interface Sender {
   tabId?: number;
   /** The URL of the page or frame that sent the request. */
   url?: string;
+  /**
+   * True for CredLens's own pages (side panel, popup, settings, learner, CV reader). Content
+   * scripts run inside web pages' processes and get only what a page needs: verifying its own
+   * links and its own tab's list.
+   */
+  fromExtension: boolean;
 }
 
 /** Handlers, one per request type. */
 export type Handlers = { [T in RequestType]: (req: Message<T>, sender: Sender) => Promise<Requests[T]['res']> };
 
-/** Wires `handlers` to runtime messages; messages of unknown type are left for other listeners. */
+/**
+ * Wires `handlers` to runtime messages; messages of unknown type are left for other listeners.
+ * Answers through `sendResponse` (returning a promise from the listener needs Chrome 144+).
+ */
 export function answer(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number }; url?: string }) => {
+  const ownPages = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; tab?: { id?: number }; url?: string }, sendResponse: (r: unknown) => void) => {
     if (!raw || typeof raw !== 'object' || typeof (raw as { type?: unknown }).type !== 'string') return undefined;
-    const type = (raw as { type: string }).type as RequestType;
-    const handler = handlers[type] as ((req: unknown, s: Sender) => Promise<unknown>) | undefined;
-    if (!handler) return undefined;
-    return handler(raw, { tabId: sender.tab?.id, url: sender.url }).then(
-      (value) => ({ ok: true, value }),
-      (e: unknown) => ({ ok: false, code: (e as { code?: string })?.code ?? 'internal', message: (e as Error)?.message ?? String(e) }),
+    const type = (raw as { type: string }).type;
+    if (!Object.hasOwn(handlers, type)) return undefined;
+    const handler = handlers[type as RequestType] as (req: unknown, s: Sender) => Promise<unknown>;
+    const fromExtension = sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(ownPages);
+    handler(raw, { tabId: sender.tab?.id, url: sender.url, fromExtension }).then(
+      (value) => sendResponse({ ok: true, value }),
+      (e: unknown) => sendResponse({ ok: false, code: (e as { code?: string })?.code ?? 'internal', message: (e as Error)?.message ?? String(e) }),
     );
+    return true;
   });
 }

@@ -5,7 +5,8 @@
  * any byte of the body is read. Intermediate hops are not visible to extensions: that gap is
  * documented in the README's safety section.
  */
-import { checkUrl } from '../../../sdk/fetch/index.js';
+import { CredLensError } from '../../../sdk/errors.js';
+import { checkUrl, isLoopbackHost } from '../../../sdk/fetch/index.js';
 import type { FetchLike } from '../../../sdk/options.js';
 
 /** Address rules the final URL must pass (as in the SDK's options). */
@@ -21,6 +22,10 @@ export function redirectCheckingFetch(policy: AddressPolicy, base: FetchLike = (
     if (res.redirected && res.url && res.url !== url) {
       try {
         checkUrl(res.url, policy);
+        // An https request must not end on http (the SDK's httpsOnly steps, did:web, keys, registries).
+        if (url.startsWith('https:') && res.url.startsWith('http:') && !(policy.allowHttpLocalhost && isLoopbackHost(new URL(res.url).hostname))) {
+          throw new CredLensError('bad-url', `${url} redirected from https to http (${res.url}); CredLens does not follow that.`);
+        }
       } catch (e) {
         await res.body?.cancel().catch(() => {});
         throw e;

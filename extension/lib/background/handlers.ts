@@ -2,8 +2,8 @@
  * The background's answers to page-side requests, written against small interfaces so they can be
  * tested without a browser. The entrypoint supplies the browser-backed implementations.
  */
-import type { Handlers } from '../messaging.js';
-import { normalizeSettings, type Settings } from '../settings.js';
+import { BackgroundError, type Handlers, type Sender } from '../messaging.js';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings.js';
 import type { Pages } from './pages.js';
 import type { Verifier } from './verifier.js';
 
@@ -21,6 +21,11 @@ export interface BackgroundEnv {
   openPage(page: 'options' | 'learner' | 'cv', query?: string): Promise<void>;
 }
 
+/** Refuses a request that only CredLens's own pages may make. */
+function ownPagesOnly(sender: Sender): void {
+  if (!sender.fromExtension) throw new BackgroundError('forbidden', 'Only CredLens pages may ask for this.');
+}
+
 /** The handler for every request type. */
 export function createHandlers(env: BackgroundEnv): Handlers {
   return {
@@ -31,24 +36,38 @@ export function createHandlers(env: BackgroundEnv): Handlers {
       if (tabId !== undefined) await env.pages.put(tabId, req.pageUrl, req.owner, item);
       return item;
     },
-    'verify-input': async (req) => env.verifier.verifyInput(req.input, req.owner),
-    'page-summary': async (req) => {
-      const tabId = req.tabId ?? (await env.activeTabId());
+    'verify-input': async (req, sender) => {
+      ownPagesOnly(sender);
+      return env.verifier.verifyInput(req.input, req.owner);
+    },
+    'page-summary': async (req, sender) => {
+      // A content script sees its own tab's list, never another tab's.
+      const tabId = sender.fromExtension ? (req.tabId ?? (await env.activeTabId())) : sender.tabId;
       return tabId === undefined ? null : env.pages.get(tabId);
     },
-    'scan-tab': async (req) => {
+    'scan-tab': async (req, sender) => {
+      ownPagesOnly(sender);
       const tabId = req.tabId ?? (await env.activeTabId());
       if (tabId === undefined) return { ok: false, message: 'No tab to scan.' };
       return env.scanTab(tabId);
     },
-    'get-settings': async () => env.loadSettings(),
-    'set-settings': async (req) => {
+    'get-settings': async (_req, sender) => {
+      const s = await env.loadSettings();
+      // Pages get what a scan needs; trust sources and network settings stay with CredLens's pages.
+      return sender.fromExtension ? s : { ...DEFAULT_SETTINGS, trustSources: [], lang: s.lang, autoScanLinkedIn: s.autoScanLinkedIn };
+    },
+    'set-settings': async (req, sender) => {
+      ownPagesOnly(sender);
       const s = normalizeSettings(req.settings);
       await env.saveSettings(s);
       return s;
     },
-    'clear-cache': async () => ({ cleared: await env.clearResults() }),
-    'open-page': async (req) => {
+    'clear-cache': async (_req, sender) => {
+      ownPagesOnly(sender);
+      return { cleared: await env.clearResults() };
+    },
+    'open-page': async (req, sender) => {
+      ownPagesOnly(sender);
       await env.openPage(req.page, req.query);
       return { ok: true };
     },

@@ -38,11 +38,17 @@ export class Pages {
     return (await this.load())[tabId] ?? null;
   }
 
-  /** Records an item for a tab's page; a new page URL (navigation) starts a new list. */
+  /**
+   * Records an item for a tab's page. A link found on a new page URL (navigation) starts a new
+   * list; an answer for a page the tab has left is dropped.
+   */
   async put(tabId: number, pageUrl: string, owner: string | undefined, item: Item): Promise<void> {
     const all = await this.load();
     let s = all[tabId];
-    if (!s || s.pageUrl !== pageUrl) s = { tabId, pageUrl, items: [] };
+    if (!s || s.pageUrl !== pageUrl) {
+      if (s && item.state !== 'pending') return;
+      s = { tabId, pageUrl, items: [] };
+    }
     if (owner) s.owner = owner;
     const at = s.items.findIndex((i) => i.url === item.url);
     if (at >= 0) s.items[at] = item.text || !s.items[at]!.text ? item : { ...item, text: s.items[at]!.text };
@@ -60,7 +66,11 @@ export class Pages {
     const tabs = [...this.dirty];
     this.dirty.clear();
     if (tabs.length === 0) return;
-    await this.store.save(all);
+    try {
+      await this.store.save(all);
+    } catch {
+      // Storage full or gone: the lists stay in memory; panels are still told.
+    }
     for (const t of tabs) if (all[t]) this.changed(all[t]);
   }
 

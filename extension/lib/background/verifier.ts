@@ -84,7 +84,8 @@ export class Verifier {
     if (!job) {
       job = this.limited(() => this.run(link.url, link, owner, settings, lang)).then(async (out) => {
         // Network failures are not cached: the next look may succeed.
-        if (out.state === 'done' || !TRANSIENT.has(out.code)) await this.deps.store.set(key, { ...out, expiresAt: now + RESULT_TTL_MS });
+        // Stored without waiting: the answer goes back to the page first (storage is a round trip).
+        if (out.state === 'done' || !TRANSIENT.has(out.code)) void this.deps.store.set(key, { ...out, expiresAt: now + RESULT_TTL_MS }).catch(() => {});
         return out;
       });
       this.inFlight.set(key, job);

@@ -6,3 +6,4 @@
 export { findCredentialLinks, isHandled, markHandled, type DetectedLink } from './links.js';
 export { isLinkedInScanPage, profileOwner } from './owner.js';
 export { watch, MAX_BATCH_DELAY_MS, type WatchHandlers } from './observer.js';
+export { markOwn, isOwn } from './own.js';

@@ -14,7 +14,6 @@ import { cleanLinkText, isCredentialLink, normalizeLink } from '../../../sdk/inp
 import {
   ABSOLUTE_HREF,
   ANCHOR_SELECTOR,
-  BADGE_TAG,
   ENTITY_BOUNDARY_TAGS,
   ENTITY_TAG,
   GENERIC_LABELS,
@@ -91,7 +90,7 @@ interface Candidate {
 
 /**
  * Finds credential links under `root`, in document order. Skips anchors already marked as handled
- * (see `markHandled`) and anything inside a `<credlens-badge>`. `baseUrl` resolves relative hrefs
+ * (see `markHandled`). `baseUrl` resolves relative hrefs
  * (the page's URL). The same URL in two places (Featured and the certifications section) gives two
  * links; within one certification (a title link and its "Show credential" button to the same URL)
  * only the button is returned, so each certification gets one badge.
@@ -107,7 +106,6 @@ export function findCredentialLinks(root: ParentNode, baseUrl: string): Detected
     const a = el as HTMLAnchorElement;
     const url = classify(a, baseUrl, baseIsLinkedIn);
     if (url === undefined) continue;
-    if (a.closest(BADGE_TAG)) continue;
     const c: Candidate = { anchor: a, url, item: nearestItem(a) };
     // One certification may link its title and its "Show credential" button to the same URL:
     // those two are one group (one badge); the same URL elsewhere on the page is a new group.

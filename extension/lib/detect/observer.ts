@@ -4,7 +4,7 @@
  * and starts over when the URL changes. One MutationObserver for the whole document, batched:
  * hundreds of mutations while a section renders give one rescan.
  */
-import { BADGE_TAG } from './selectors.js';
+import { isOwn } from './own.js';
 
 /** What `watch` calls. */
 export interface WatchHandlers {
@@ -37,12 +37,13 @@ function pageUrl(doc: Document): string {
   return hash < 0 ? href : href.slice(0, hash);
 }
 
+// Our badges keep their UI in a shadow root the document observer does not see: the only
+// mutations they cause are their own insertion and attribute changes.
 function insideBadge(n: Node): boolean {
-  const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
-  return el !== null && el.closest(BADGE_TAG) !== null;
+  return isOwn(n.nodeType === 1 ? n : n.parentElement);
 }
 
-/** A mutation that may have brought new links: an element added, or an href changed, outside our badges. */
+/** A mutation that may have brought new links: an element added, or an href changed, other than our own badges. */
 function relevant(r: MutationRecord): boolean {
   if (r.type === 'attributes') return !insideBadge(r.target);
   if (r.addedNodes.length === 0) return false;
@@ -50,7 +51,7 @@ function relevant(r: MutationRecord): boolean {
   for (let i = 0; i < r.addedNodes.length; i++) {
     const n = r.addedNodes[i]!;
     // Text nodes cannot carry links; our own badges being inserted must not wake us (that would loop).
-    if (n.nodeType === 1 && (n as Element).localName !== BADGE_TAG) {
+    if (n.nodeType === 1 && !isOwn(n)) {
       added = true;
       break;
     }

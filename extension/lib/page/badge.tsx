@@ -7,7 +7,8 @@ import { render } from 'preact';
 import type { Item, UiLang } from '../protocol.js';
 import { Mark } from '../ui/Mark.js';
 import { STYLES } from '../ui/styles.js';
-import { openCard } from './card-layer.js';
+import { markOwn } from '../detect/own.js';
+import { isCardOpenFor, openCard } from './card-layer.js';
 
 /** The element name, shared with detection (links inside it are never scanned). */
 export const BADGE_TAG = 'credlens-badge';
@@ -26,6 +27,7 @@ export interface Badge {
  */
 export function createBadge(anchor: Element, item: Item, lang: () => UiLang): Badge {
   const el = document.createElement(BADGE_TAG);
+  markOwn(el);
   el.setAttribute('data-credential-url', item.url);
   const root = el.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -36,7 +38,7 @@ export function createBadge(anchor: Element, item: Item, lang: () => UiLang): Ba
   let current = item;
   const draw = () =>
     render(
-      <button type="button" class="cl-mark-button" aria-haspopup="dialog" onClick={() => openCard(el, current, lang())}>
+      <button type="button" class="cl-mark-button" aria-haspopup="dialog" aria-expanded={isCardOpenFor(el)} onClick={() => openCard(el, current, lang())}>
         <Mark item={current} lang={lang()} />
       </button>,
       mount,

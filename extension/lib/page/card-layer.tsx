@@ -3,6 +3,7 @@
  * root, fixed position) rather than inside the badge, because profile lists clip their overflow.
  */
 import { render } from 'preact';
+import { markOwn } from '../detect/own.js';
 import type { Item, UiLang } from '../protocol.js';
 import { Card } from '../ui/Card.js';
 import { STYLES } from '../ui/styles.js';
@@ -12,6 +13,12 @@ export const CARD_TAG = 'credlens-card';
 
 let layer: { host: HTMLElement; mount: HTMLElement } | undefined;
 let openFor: HTMLElement | undefined;
+let listening = false;
+
+/** True while the card is open for `badge`. */
+export function isCardOpenFor(badge: HTMLElement): boolean {
+  return openFor === badge;
+}
 
 /** Opens the card for `badge`'s item next to it (a second click on the same badge closes it). */
 export function openCard(badge: HTMLElement, item: Item, lang: UiLang): void {
@@ -46,18 +53,23 @@ export function closeCard(): void {
 function ensureLayer(): { host: HTMLElement; mount: HTMLElement } {
   if (layer && layer.host.isConnected) return layer;
   const host = document.createElement(CARD_TAG);
+  markOwn(host);
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = STYLES;
   const mount = document.createElement('div');
   root.append(style, mount);
-  document.body.append(host);
-  document.addEventListener('keydown', (e) => e.key === 'Escape' && openFor && closeCard());
-  document.addEventListener('click', (e) => {
-    if (!openFor) return;
-    const path = e.composedPath();
-    if (!path.includes(host) && !path.includes(openFor)) closeCard();
-  });
+  (document.body ?? document.documentElement).append(host);
   layer = { host, mount };
+  // Registered once; they read the current layer, which the page may have removed and we re-created.
+  if (!listening) {
+    listening = true;
+    document.addEventListener('keydown', (e) => e.key === 'Escape' && openFor && closeCard());
+    document.addEventListener('click', (e) => {
+      if (!openFor || !layer) return;
+      const path = e.composedPath();
+      if (!path.includes(layer.host) && !path.includes(openFor)) closeCard();
+    });
+  }
   return layer;
 }

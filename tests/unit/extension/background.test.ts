@@ -170,6 +170,10 @@ describe('redirect-checking fetch', () => {
     const f = redirectCheckingFetch({ allowPrivateNetwork: false, allowHttpLocalhost: false }, base);
     await expect(f('https://issuer.example/badge', { redirect: 'manual' })).rejects.toMatchObject({ code: 'blocked-address' });
   });
+  it('refuses a redirect from https to http', async () => {
+    const f = redirectCheckingFetch({ allowPrivateNetwork: false, allowHttpLocalhost: false }, async () => res('http://cdn.example/key.json', true));
+    await expect(f('https://issuer.example/key.json')).rejects.toMatchObject({ code: 'bad-url' });
+  });
   it('passes public redirects and private ones when allowed, and always asks the browser to follow', async () => {
     let seen: RequestInit | undefined;
     const base = async (_u: string, i?: RequestInit) => ((seen = i), res('https://cdn.example/badge.json', true));
@@ -227,15 +231,44 @@ describe('per-tab lists and handlers', () => {
       openPage: async () => {},
     });
     const url = slug('first-aid-expired').url;
-    const item = await h['verify-link']({ type: 'verify-link', link: { url }, pageUrl: 'https://p.example/' }, { tabId: 7 });
+    const page = { tabId: 7, fromExtension: false };
+    const own = { fromExtension: true };
+    const item = await h['verify-link']({ type: 'verify-link', link: { url }, pageUrl: 'https://p.example/' }, page);
     expect(item.state === 'done' && item.report.verdict).toBe('expired');
-    const summary = await h['page-summary']({ type: 'page-summary' }, {});
+    await pages.flush();
+    const summary = await h['page-summary']({ type: 'page-summary' }, own);
     expect(summary?.items[0]).toMatchObject({ url, state: 'done' });
-    expect(await h['scan-tab']({ type: 'scan-tab' }, {})).toEqual({ ok: true });
-    const saved = await h['set-settings']({ type: 'set-settings', settings: { lang: 'xx', trustSources: [{ id: 'evil', kind: 'credlens-list', url: 'javascript:alert(1)', enabled: true }] } as unknown as Settings }, {});
+    expect(await h['scan-tab']({ type: 'scan-tab' }, own)).toEqual({ ok: true });
+    const saved = await h['set-settings']({ type: 'set-settings', settings: { lang: 'xx', trustSources: [{ id: 'evil', kind: 'credlens-list', url: 'javascript:alert(1)', enabled: true }] } as unknown as Settings }, own);
     expect(saved.lang).toBe('auto');
     expect(saved.trustSources.find((t) => t.id === 'evil')).toBeUndefined();
-    expect(await h['clear-cache']({ type: 'clear-cache' }, {})).toEqual({ cleared: 3 });
+    expect(await h['clear-cache']({ type: 'clear-cache' }, own)).toEqual({ cleared: 3 });
+
+    // Content scripts live in web pages' processes: no other tab's list, no settings changes, no
+    // scans, no page opening, and settings without trust sources.
+    const other = { tabId: 8, fromExtension: false };
+    expect(await h['page-summary']({ type: 'page-summary', tabId: 7 }, other)).toBeNull();
+    expect((await h['page-summary']({ type: 'page-summary', tabId: 8 }, page))?.tabId).toBe(7);
+    await expect(h['set-settings']({ type: 'set-settings', settings: stored! }, page)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(h['scan-tab']({ type: 'scan-tab', tabId: 8 }, page)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(h['open-page']({ type: 'open-page', page: 'cv', query: 'url=http://10.0.0.1/' }, page)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(h['clear-cache']({ type: 'clear-cache' }, page)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(h['verify-input']({ type: 'verify-input', input: { kind: 'url', url } }, page)).rejects.toMatchObject({ code: 'forbidden' });
+    stored = { ...DEFAULT_SETTINGS, lang: 'de', trustSources: [{ id: 'secret', kind: 'credlens-list', name: 'Internal list', url: 'https://intranet.example/list.json', enabled: true }] };
+    const slim = await h['get-settings']({ type: 'get-settings' }, page);
+    expect(slim.lang).toBe('de');
+    expect(slim.trustSources).toEqual([]);
+    expect((await h['get-settings']({ type: 'get-settings' }, own)).trustSources.length).toBe(1);
+  });
+
+  it('keeps a late answer for the previous page out of the new page list', async () => {
+    const { pages } = pagesWithLog();
+    await pages.put(1, 'https://www.linkedin.com/in/a/', 'A', { url: 'https://x.example/a', state: 'pending' });
+    await pages.put(1, 'https://www.linkedin.com/in/b/', 'B', { url: 'https://x.example/b', state: 'pending' });
+    await pages.put(1, 'https://www.linkedin.com/in/a/', 'A', { url: 'https://x.example/a', state: 'error', code: 'network', message: 'm', checkedAt: 't' });
+    const s = (await pages.get(1))!;
+    expect(s.pageUrl).toBe('https://www.linkedin.com/in/b/');
+    expect(s.items.map((i) => i.url)).toEqual(['https://x.example/b']);
   });
 });
 

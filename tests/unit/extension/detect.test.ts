@@ -12,7 +12,7 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { renderProfile, renderProfileClassic } from '../../../demo/pages/profile.js';
 import { DEMO_PERSON, type DemoCredential } from '../../../demo/types.js';
-import { findCredentialLinks, isHandled, isLinkedInScanPage, markHandled, profileOwner, type DetectedLink } from '../../../extension/lib/detect/index.js';
+import { findCredentialLinks, isHandled, isLinkedInScanPage, markHandled, markOwn, profileOwner, type DetectedLink } from '../../../extension/lib/detect/index.js';
 
 // A path, not a URL object: happy-dom replaces the global URL, which node:fs does not accept.
 const FIXTURES = join(fileURLToPath(import.meta.url), '../../../fixtures/linkedin');
@@ -307,14 +307,16 @@ describe('handled anchors and our own badges', () => {
     expect(scan(doc)).toEqual([]);
   });
 
-  it('ignores links inside <credlens-badge>, and a badge inserted next to a link changes nothing', () => {
+  it('checks links a page wraps in its own <credlens-badge>, and a badge of ours next to a link changes nothing', () => {
     const doc = page(`<ul><li><b>T</b><a id="x" href="https://www.credly.com/badges/0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b">Show credential</a></li></ul>
-      <credlens-badge data-verdict="valid" data-credential-url="https://www.credly.com/badges/0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b"><a href="https://www.credly.com/badges/0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b">Show credential</a><span><a href="https://badges.example/b/1">details</a></span></credlens-badge>`);
+      <credlens-badge data-verdict="valid"><a id="y" href="https://badges.example/b/1">Show credential</a></credlens-badge>`);
+    // A fake "valid" badge written by the page must not hide its link from checking.
     const found = scan(doc);
-    expect(found.map((l) => l.anchor.id)).toEqual(['x']);
+    expect(found.map((l) => l.anchor.id)).toEqual(['x', 'y']);
     const badge = doc.createElement('credlens-badge');
+    markOwn(badge);
     found[0]!.anchor.after(badge);
-    expect(scan(doc).map((l) => l.anchor.id)).toEqual(['x']);
+    expect(scan(doc).map((l) => l.anchor.id)).toEqual(['x', 'y']);
   });
 
   it('rescans give the same answer, and follow an href that changed', () => {

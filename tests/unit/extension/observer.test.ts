@@ -5,7 +5,7 @@
  */
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_BATCH_DELAY_MS, watch } from '../../../extension/lib/detect/index.js';
+import { markOwn, MAX_BATCH_DELAY_MS, watch } from '../../../extension/lib/detect/index.js';
 
 const PROFILE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
 
@@ -102,7 +102,7 @@ describe('watch', () => {
     expect(asked).toEqual([MAX_BATCH_DELAY_MS]);
   });
 
-  it('ignores mutations inside <credlens-badge>, badges being inserted, and text-only changes', async () => {
+  it('ignores our own badges being inserted and changed, and text-only changes; sees a page-made badge', async () => {
     const { doc } = setup();
     const link = doc.createElement('a');
     link.href = 'https://www.credly.com/badges/0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b';
@@ -110,15 +110,12 @@ describe('watch', () => {
     const r = recorder();
     stop = watch(doc, r.handlers);
     const badge = doc.createElement('credlens-badge');
+    markOwn(badge);
     badge.setAttribute('data-verdict', 'pending');
     link.after(badge); // inserting our badge
     await settle();
     badge.setAttribute('data-verdict', 'valid');
-    const inner = doc.createElement('span');
-    badge.append(inner); // light-DOM content of our badge
-    inner.append(doc.createElement('a'));
-    inner.innerHTML = '<a href="https://badges.example/b/1"><b>details</b></a>';
-    inner.querySelector('a')!.setAttribute('href', 'https://badges.example/b/2');
+    // our badges draw only inside their shadow root
     badge.attachShadow({ mode: 'open' }).innerHTML = '<div><a href="https://badges.example/b/3">x</a></div>';
     doc.getElementById('top')!.append(doc.createTextNode(' 5m ago')); // a timestamp ticking
     await settle();
@@ -127,6 +124,12 @@ describe('watch', () => {
     link.setAttribute('href', 'https://badges.example/b/4');
     await settle();
     expect(r.calls).toEqual(['change']);
+    // a <credlens-badge> the page writes itself is the page's content like any other
+    const fake = doc.createElement('credlens-badge');
+    fake.innerHTML = '<a href="https://badges.example/b/5">Show credential</a>';
+    doc.querySelector('main')!.append(fake);
+    await settle();
+    expect(r.calls).toEqual(['change', 'change']);
   });
 
   it('reports SPA navigation (history.pushState + DOM swap) before the batch, once', async () => {

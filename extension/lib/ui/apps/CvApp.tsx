@@ -53,12 +53,20 @@ function dedupe(links: readonly FoundLink[]): FoundLink[] {
 }
 
 /** Downloads `url` with a size cap and a timeout. */
-async function download(url: string): Promise<Uint8Array> {
+async function download(url: string, localAllowed: boolean): Promise<Uint8Array> {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), DOWNLOAD_TIMEOUT);
   try {
     // The recruiter asked for this file (usually a PDF open in a tab), so their cookies go with it.
     const res = await fetch(url, { credentials: 'include', signal: ctl.signal });
+    // The browser followed any redirects: the address it ended on obeys the same rules as the first.
+    if (res.redirected) {
+      const end = new URL(res.url);
+      if ((end.protocol !== 'https:' && end.protocol !== 'http:') || (!localAllowed && isBlockedHost(end.hostname))) {
+        await res.body?.cancel().catch(() => {});
+        throw Object.assign(new Error(`redirected to ${end.host}, a private or local address`), { code: 'blocked-address' });
+      }
+    }
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const declared = Number(res.headers.get('content-length') ?? '0');
     if (declared > MAX_DOWNLOAD) throw Object.assign(new Error('too large'), { code: 'too-large' });
@@ -167,7 +175,7 @@ export function CvApp() {
     setSource(u.href);
     setPhase('fetching');
     try {
-      const bytes = await download(u.href);
+      const bytes = await download(u.href, localAllowed);
       await process(bytes, fileNameOf(u.href), u.href);
     } catch (e) {
       setPhase('idle');
