@@ -47,6 +47,12 @@ export interface VerifyOptions {
   trust?: TrustSource[];
   /** What the employer knows about the candidate, for the recipient check. */
   recipient?: { name?: string; email?: string };
+  /**
+   * Default true: the Report carries the employer view (issuer trust, EU elements, assessed or
+   * participation, recipient match). False checks integrity and status only (what other
+   * verification libraries do), for bulk re-checks of credentials already read once.
+   */
+  employerView?: boolean;
 }
 
 /** Options after defaults are applied. */

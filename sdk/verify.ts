@@ -40,7 +40,7 @@ export async function verify(input: VerifyInput, options: VerifyOptions = {}): P
     const result = await fromRaw(raw, env);
     const report = makeReport(result, source);
     // Nothing was read (unreachable link, a platform with nothing verifiable): no employer view to give.
-    if (result.format !== 'unknown') {
+    if (result.format !== 'unknown' && options.employerView !== false) {
       const found = elementsStage({ format: String(result.format), ...(result.json ? { json: result.json } : {}), ...(result.nodes ? { ob2: result.nodes } : {}) }, options.recipient);
       report.elements = found.elements;
       report.completeness = found.completeness;

@@ -17,7 +17,7 @@ import { elementsKind, extractElements } from './extract.js';
 import { ob2AssessmentSources, ob2Assessments, ob2View } from './ob2.js';
 import { achievementTypeOf, assessmentDescriptions, ob3AssessmentSources, ob3View } from './ob3.js';
 import {
-  NO_ASSESSMENT, PARTICIPATION_TEXT, agreedLevel, clip, paragraphs, sentences, statesAssessment, supervisionInText, textOf,
+  NO_ASSESSMENT, PARTICIPATION_TEXT, agreedLevel, clip, splitText, statesAssessment, supervisionInText, textOf,
   type IdLevel, type TextSource,
 } from './text.js';
 
@@ -85,8 +85,8 @@ export function classifyAssessment(input: ElementsInput, elements?: Partial<Reco
   const textAssessed: string[] = [];
   const textParticipation: string[] = [];
   for (const src of sources) {
-    for (const p of paragraphs(src.text)) {
-      for (const s of sentences(p)) {
+    for (const { sentences: ss } of splitText(src.text)) {
+      for (const s of ss) {
         if (NO_ASSESSMENT.test(s)) negations.push(`${src.path} (text-derived): ${quote(s)}`);
         else if (statesAssessment(s)) textAssessed.push(`${src.path} (text-derived): ${quote(s)}`);
         else if (PARTICIPATION_TEXT.some((re) => re.test(s))) textParticipation.push(`${src.path} (text-derived): ${quote(s)}`);

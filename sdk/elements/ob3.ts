@@ -12,7 +12,7 @@ import {
 import {
   EXAM_CONTEXT, DELIVERY_CONTEXT, INTEGRATION_TEXT, LEVEL_TEXT, NO_ASSESSMENT, OUTCOMES_TEXT, PARTICIPATION_FORM_TEXT,
   PREREQUISITES_TEXT, QA_TEXT, WORKLOAD_TEXT, clip, findCountryStatement, findLabelled, findStatement, hasType, list, objects,
-  paragraphs, pushText, sentences, statesAssessment, supervisionInText, textOf, typesOf, type JsonObject, type Statement,
+  pushText, splitText, statesAssessment, supervisionInText, textOf, typesOf, type JsonObject, type Statement,
   type TextSource,
 } from './text.js';
 
@@ -271,7 +271,7 @@ export function assessmentStatement(sources: TextSource[]): Statement | undefine
   if (labelled) return labelled;
   for (const src of sources) {
     const hits: string[] = [];
-    for (const p of paragraphs(src.text)) for (const s of sentences(p)) if (statesAssessment(s)) hits.push(s);
+    for (const { sentences: ss } of splitText(src.text)) for (const s of ss) if (statesAssessment(s)) hits.push(s);
     if (hits.length > 0) return { path: src.path, text: clip(hits.slice(0, 2).join(' ')) };
   }
   return findStatement(sources, NO_ASSESSMENT, [], 1);
@@ -285,8 +285,8 @@ export function participationStatement(sources: TextSource[]): Statement | undef
   const labelled = findLabelled(sources, /^(?:delivery|delivered(?: \w+)?|mode(?: of (?:delivery|study|participation))?|format|form of participation)$/i);
   if (labelled && PARTICIPATION_FORM_TEXT.test(labelled.text.replace(EXAM_SETTING, ' '))) return labelled;
   for (const src of sources) {
-    for (const p of paragraphs(src.text)) {
-      for (const s of sentences(p)) {
+    for (const { sentences: ss } of splitText(src.text)) {
+      for (const s of ss) {
         const rest = s.replace(EXAM_SETTING, ' ');
         if (PARTICIPATION_FORM_TEXT.test(rest) && DELIVERY_CONTEXT.test(rest)) return { path: src.path, text: clip(s) };
       }

@@ -121,11 +121,30 @@ export function sentences(paragraph: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** A text split into paragraphs and their sentences. */
+type Split = readonly { readonly paragraph: string; readonly sentences: readonly string[] }[];
+
+// One credential's texts are searched by a dozen element patterns: split each text once. Bounded;
+// forgotten all at once when full (the texts of one verification are a handful).
+const splitCache = new Map<string, Split>();
+const MAX_SPLIT_CACHE = 256;
+
+/** `paragraphs` and `sentences` of a text, computed once per text (callers must not modify the result). */
+export function splitText(text: string): Split {
+  let out = splitCache.get(text);
+  if (out === undefined) {
+    out = paragraphs(text).map((paragraph) => ({ paragraph, sentences: sentences(paragraph) }));
+    if (splitCache.size >= MAX_SPLIT_CACHE) splitCache.clear();
+    splitCache.set(text, out);
+  }
+  return out;
+}
+
 /** Every sentence of every source, with its paragraph and source path. */
 export function* sentencesOf(sources: TextSource[]): Generator<{ path: string; paragraph: string; sentence: string }> {
   for (const src of sources) {
-    for (const paragraph of paragraphs(src.text)) {
-      for (const sentence of sentences(paragraph)) yield { path: src.path, paragraph, sentence };
+    for (const { paragraph, sentences: ss } of splitText(src.text)) {
+      for (const sentence of ss) yield { path: src.path, paragraph, sentence };
     }
   }
 }
@@ -143,8 +162,8 @@ export interface Statement {
 export function findStatement(sources: TextSource[], pattern: RegExp, unless: RegExp[] = [], max = 2): Statement | undefined {
   for (const src of sources) {
     const hits: string[] = [];
-    for (const paragraph of paragraphs(src.text)) {
-      for (const s of sentences(paragraph)) {
+    for (const { sentences: ss } of splitText(src.text)) {
+      for (const s of ss) {
         if (pattern.test(s) && !unless.some((u) => u.test(s)) && !hits.includes(s)) hits.push(s);
       }
     }
@@ -169,15 +188,17 @@ export function findLabelled(sources: TextSource[], label: RegExp): Statement | 
         if (text) return { path: src.path, text: clip(text) };
       }
     }
-    for (const paragraph of paragraphs(src.text)) {
-      for (const s of sentences(paragraph)) {
-        const m = /^([\p{L} /-]{2,40}):\s*(.+)$/u.exec(s);
+    for (const { sentences: ss } of splitText(src.text)) {
+      for (const s of ss) {
+        const m = LABELLED.exec(s);
         if (m && label.test(m[1]!)) return { path: src.path, text: clip(s) };
       }
     }
   }
   return undefined;
 }
+
+const LABELLED = /^([\p{L} /-]{2,40}):\s*(.+)$/u;
 
 // ---- what was assessed -----------------------------------------------------------------------
 
@@ -274,9 +295,8 @@ export interface SupervisionFinding {
 export function supervisionInText(sources: TextSource[]): SupervisionFinding[] {
   const findings: SupervisionFinding[] = [];
   for (const src of sources) {
-    for (const paragraph of paragraphs(src.text)) {
+    for (const { paragraph, sentences: ss } of splitText(src.text)) {
       if (NO_ASSESSMENT.test(paragraph) && !ASSESSED_TEXT.some((p) => p.test(paragraph.replace(NO_ASSESSMENT, ' ')))) continue;
-      const ss = sentences(paragraph);
       const key = ss.find((s) => UNSUPERVISED.test(s) || SUPERVISED.test(s));
       if (!key) continue;
       const idSentence = ss.find((s) => s !== key && (ID_CHECK.some((p) => p.test(s)) || NO_ID.test(s)));

@@ -22,29 +22,36 @@ async function timePerItem(items: Record<string, unknown>[], fn: (c: Record<stri
 async function main(): Promise<void> {
   const issuer = await makeIssuer(new Uint8Array(32).fill(7));
   console.log(`CredLens benchmark: ${N} distinct OB 3.0 credentials per suite, best of ${ROUNDS} interleaved rounds, Node ${process.version}, WebCrypto Ed25519: ${await hasWebCryptoEd25519()}`);
-  console.log('suite                   credlens ms   @digitalbazaar/vc ms   ratio   target');
+  // Like for like: @digitalbazaar/vc checks structure, proof and dates; CredLens's verify() also
+  // builds the employer view (trust, EU elements, assessment, recipient). The ratio compares the
+  // same work (employerView: false); the last column is CredLens's full report, for reference.
+  console.log('suite                   credlens ms   @digitalbazaar/vc ms   ratio   target        credlens full report ms');
   let allMet = true;
   for (const suite of SUITES) {
     const creds: Record<string, unknown>[] = [];
     for (let i = 0; i < N + WARM; i++) creds.push(await dbIssue(openBadge(issuer.did, i + 1000 * SUITES.indexOf(suite)), suite, issuer));
     const warm = creds.slice(0, WARM);
     const measured = creds.slice(WARM);
-    const ours = async (c: Record<string, unknown>) => (await verify(c, { now: NOW })).verdict === 'valid';
+    const ours = async (c: Record<string, unknown>) => (await verify(c, { now: NOW, employerView: false })).verdict === 'valid';
+    const full = async (c: Record<string, unknown>) => (await verify(c, { now: NOW })).verdict === 'valid';
     const theirs = (c: Record<string, unknown>) => dbVerify(c, suite, [issuer]);
     await timePerItem(warm, ours);
     await timePerItem(warm, theirs);
+    await timePerItem(warm, full);
     // Interleave rounds so neither side benefits from running last; the best round of each is
     // compared (this machine is a shared VM and single rounds vary by ±30%).
     let o = Infinity;
     let t = Infinity;
+    let f = Infinity;
     for (let round = 0; round < ROUNDS; round++) {
       o = Math.min(o, await timePerItem(measured, ours));
       t = Math.min(t, await timePerItem(measured, theirs));
+      f = Math.min(f, await timePerItem(measured, full));
     }
     const ratio = t / o;
     const met = ratio >= TARGET[suite];
     allMet &&= met;
-    console.log(`${suite.padEnd(22)}  ${o.toFixed(3).padStart(11)}   ${t.toFixed(3).padStart(20)}   ${ratio.toFixed(1).padStart(5)}×  ≥${TARGET[suite]}× ${met ? 'met' : 'NOT met'}`);
+    console.log(`${suite.padEnd(22)}  ${o.toFixed(3).padStart(11)}   ${t.toFixed(3).padStart(20)}   ${ratio.toFixed(1).padStart(5)}×  ≥${TARGET[suite]}× ${(met ? 'met' : 'NOT met').padEnd(8)}  ${f.toFixed(3).padStart(10)}`);
   }
   console.log(allMet ? 'All targets met.' : 'Some targets not met.');
 }
