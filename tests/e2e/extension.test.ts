@@ -122,7 +122,8 @@ describe('LinkedIn-like profile', () => {
   it('lists the page in the background for the side panel', async () => {
     const summary = await browser.worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return (await c.storage.session.get('pages')).pages as Record<string, { pageUrl: string; owner?: string; items: { url: string; state: string }[] }>;
+      const all = await c.storage.session.get(null as unknown as string);
+      return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('page:'))) as Record<string, { pageUrl: string; owner?: string; items: { url: string; state: string }[] }>;
     });
     const mine = Object.values(summary).find((s) => s.pageUrl === site.pages.profile);
     expect(mine?.owner).toMatch(/Nováková-Schmidt/);

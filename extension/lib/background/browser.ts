@@ -10,12 +10,16 @@ import { createHandlers } from './handlers.js';
 import { Pages } from './pages.js';
 import { Verifier, type ResultStore } from './verifier.js';
 
+/** Storage keys: one per tab's list, one per cached result. */
+const PAGE_PREFIX = 'page:';
+const RESULT_PREFIX = 'result:';
+
 /** Path of the on-demand scan script in the build (WXT names runtime content scripts this way). */
 export const SCAN_SCRIPT = '/content-scripts/scan.js';
 
 /** Starts the background: message handlers, toolbar button, tab clean-up. */
 export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): void {
-  const results = sessionStore('result:');
+  const results = sessionStore(RESULT_PREFIX);
   const verifier = new Verifier({
     settings: loadSettings,
     lang: async () => resolveLang((await loadSettings()).lang, navigator.language),
@@ -26,8 +30,13 @@ export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): voi
   void verifier.warmUp();
   const pages = new Pages(
     {
-      load: async () => ((await area().get('pages')).pages as Record<string, PageSummary> | undefined) ?? {},
-      save: async (all) => area().set({ pages: all }),
+      load: async () => {
+        const all = await area().get(null);
+        const out: Record<string, PageSummary> = {};
+        for (const [k, v] of Object.entries(all)) if (k.startsWith(PAGE_PREFIX)) out[k.slice(PAGE_PREFIX.length)] = v as PageSummary;
+        return out;
+      },
+      save: async (tabId, summary) => (summary ? area().set({ [`${PAGE_PREFIX}${tabId}`]: summary }) : area().remove(`${PAGE_PREFIX}${tabId}`)),
     },
     (summary) => {
       const msg: SummaryChanged = { type: 'summary-changed', summary };
@@ -113,17 +122,23 @@ function sessionStore(prefix: string): ResultStore {
       try {
         await area().set({ [key]: value });
       } catch {
-        // Quota reached: drop old results and carry on without storing this one.
-        await clearPrefixed(prefix);
+        // Quota reached: drop expired results, then all results if that was not enough, and carry on.
+        if ((await clearPrefixed(prefix, isExpired)) === 0) await clearPrefixed(prefix);
+        await area().set({ [key]: value }).catch(() => {});
       }
     },
     clear: () => clearPrefixed(prefix),
   };
 }
 
-async function clearPrefixed(prefix: string): Promise<number> {
+function isExpired(v: unknown): boolean {
+  const at = (v as { expiresAt?: unknown } | undefined)?.expiresAt;
+  return typeof at !== 'number' || at <= Date.now();
+}
+
+async function clearPrefixed(prefix: string, which: (value: unknown) => boolean = () => true): Promise<number> {
   const all = await area().get(null);
-  const keys = Object.keys(all).filter((k) => k.startsWith(prefix));
+  const keys = Object.keys(all).filter((k) => k.startsWith(prefix) && which(all[k]));
   if (keys.length) await area().remove(keys);
   return keys.length;
 }

@@ -8,10 +8,11 @@ import type { Item, PageSummary } from '../protocol.js';
 /** Most items remembered per tab. */
 export const MAX_ITEMS_PER_PAGE = 200;
 
-/** Persistence for summaries (extension session storage in the browser). */
+/** Persistence for summaries (extension session storage in the browser), one entry per tab. */
 export interface SummaryStore {
   load(): Promise<Record<string, PageSummary>>;
-  save(all: Record<string, PageSummary>): Promise<void>;
+  /** Saves one tab's summary; null removes it. */
+  save(tabId: number, summary: PageSummary | null): Promise<void>;
 }
 
 /** Tab summaries, updated as links are found and verified. */
@@ -66,12 +67,14 @@ export class Pages {
     const tabs = [...this.dirty];
     this.dirty.clear();
     if (tabs.length === 0) return;
-    try {
-      await this.store.save(all);
-    } catch {
-      // Storage full or gone: the lists stay in memory; panels are still told.
+    for (const t of tabs) {
+      try {
+        await this.store.save(t, all[t] ?? null);
+      } catch {
+        // Storage full or gone: the list stays in memory; panels are still told.
+      }
+      if (all[t]) this.changed(all[t]);
     }
-    for (const t of tabs) if (all[t]) this.changed(all[t]);
   }
 
   /** Forgets a tab (closed). */
@@ -80,7 +83,7 @@ export class Pages {
     if (!(tabId in all)) return;
     delete all[tabId];
     this.dirty.delete(tabId);
-    await this.store.save(all);
+    await this.store.save(tabId, null).catch(() => {});
   }
 
   private async load(): Promise<Record<string, PageSummary>> {

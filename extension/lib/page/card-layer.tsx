@@ -32,7 +32,7 @@ export function openCard(badge: HTMLElement, item: Item, lang: UiLang): void {
   const top = below + 320 < window.innerHeight || r.top < window.innerHeight / 2 ? below : Math.max(8, r.top - 6 - Math.min(560, window.innerHeight - 16));
   host.style.cssText = `all:initial;position:fixed;z-index:2147483647;left:${left}px;top:${top}px;width:${width}px`;
   render(
-    <div class="cl-popover" role="dialog" aria-modal="false" aria-label="CredLens" style={{ maxHeight: `${Math.max(200, window.innerHeight - top - 8)}px` }}>
+    <div class="cl-popover" role="dialog" aria-modal="false" aria-label={`CredLens: ${titleOf(item)}`} style={{ maxHeight: `${Math.max(200, window.innerHeight - top - 8)}px` }}>
       <Card item={item} lang={lang} onClose={closeCard} />
     </div>,
     mount,
@@ -72,4 +72,9 @@ function ensureLayer(): { host: HTMLElement; mount: HTMLElement } {
     });
   }
   return layer;
+}
+
+/** What the dialog is about, for screen readers: the credential's name, else the link's title or URL. */
+function titleOf(item: Item): string {
+  return (item.state === 'done' ? (item.report.credential.achievement?.name ?? item.report.credential.name) : undefined) ?? item.text ?? item.url;
 }

@@ -187,9 +187,18 @@ describe('redirect-checking fetch', () => {
 
 describe('per-tab lists and handlers', () => {
   function pagesWithLog() {
-    let saved: Record<string, PageSummary> = {};
+    const saved: Record<string, PageSummary> = {};
     const changes: PageSummary[] = [];
-    const pages = new Pages({ load: async () => structuredClone(saved), save: async (a) => void (saved = structuredClone(a)) }, (s) => changes.push(structuredClone(s)));
+    const pages = new Pages(
+      {
+        load: async () => structuredClone(saved),
+        save: async (tabId, s) => {
+          if (s) saved[tabId] = structuredClone(s);
+          else delete saved[tabId];
+        },
+      },
+      (s) => changes.push(structuredClone(s)),
+    );
     return { pages, changes, saved: () => saved };
   }
 
