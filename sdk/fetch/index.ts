@@ -5,7 +5,7 @@
  */
 import { CredLensError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
-import { utf8Decode } from '../util/bytes.js';
+import { concatBytes, utf8Decode } from '../util/bytes.js';
 import { isBlockedHost, isLoopbackHost } from './address.js';
 
 export { isBlockedHost, isLoopbackHost } from './address.js';
@@ -189,13 +189,7 @@ async function readCapped(res: Response, max: number, url: string, signal: Abort
     if (signal.aborted) throw timeoutError();
     throw new CredLensError('network', `Reading ${truncate(url)} failed: ${(e as Error)?.message ?? String(e)}.`, { cause: e });
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }
 
 function tooLarge(url: string, max: number): CredLensError {

@@ -5,6 +5,7 @@
  * One input piece can expand at most ~1032× (deflate's limit), so memory stays near the cap.
  */
 import { Inflate, Unzlib } from 'fflate';
+import { concatBytes } from '../util/bytes.js';
 
 /** Compressed bytes handed to the decoder at a time. */
 const PIECE = 4096;
@@ -50,7 +51,7 @@ export function inflateCapped(data: Uint8Array, maxOut: number, format: 'zlib' |
   } catch {
     broken = true;
   }
-  return { bytes: concat(chunks, total), capped, broken };
+  return { bytes: concatBytes(chunks, total), capped, broken };
 }
 
 function hasZlibHeader(d: Uint8Array): boolean {
@@ -60,13 +61,4 @@ function hasZlibHeader(d: Uint8Array): boolean {
   return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0;
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]!.length === total) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
+

@@ -7,6 +7,7 @@
 import { verify, type VerifyInput } from '../../../sdk/verify.js';
 import { explain } from '../../../sdk/explain/index.js';
 import { base58Encode } from '../../../sdk/util/base58.js';
+import { base64Decode } from '../../../sdk/util/bytes.js';
 import type { Lang } from '../../../sdk/explain/types.js';
 import { MemoryCache, type Cache, type FetchLike, type VerifyOptions } from '../../../sdk/options.js';
 import type { FailedItem, FoundLink, LearnerInput, VerifiedItem } from '../protocol.js';
@@ -209,10 +210,7 @@ function settingsKey(s: Settings): string {
 
 function fromBase64(b64: string): Uint8Array | undefined {
   try {
-    const bin = atob(b64);
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
+    return base64Decode(b64);
   } catch {
     return undefined;
   }

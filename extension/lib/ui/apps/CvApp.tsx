@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isBlockedHost } from '../../../../sdk/fetch/address.js';
+import { concatBytes } from '../../../../sdk/util/bytes.js';
 import { linksFromFile } from '../../cv/index.js';
 import { ask } from '../../messaging.js';
 import type { FoundLink, Item, PageSummary } from '../../protocol.js';
@@ -84,13 +85,7 @@ async function download(url: string, localAllowed: boolean): Promise<Uint8Array>
       }
       parts.push(value);
     }
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const p of parts) {
-      bytes.set(p, at);
-      at += p.byteLength;
-    }
-    return bytes;
+    return concatBytes(parts, size);
   } finally {
     clearTimeout(timer);
   }

@@ -49,12 +49,8 @@ export function codeOf(e: unknown): string {
   return typeof code === 'string' ? code : 'internal';
 }
 
-/** Base64 of `bytes`, in chunks (a dropped badge image crosses the message boundary as text). */
-export function toBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
+/** Base64 of `bytes` (a dropped badge image crosses the message boundary as text). */
+export { base64Encode as toBase64 } from '../../../../sdk/util/bytes.js';
 
 /** Runs `fn` on every item with at most `limit` in flight; `fn` must handle its own errors. */
 export async function pool<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
