@@ -55,6 +55,8 @@ export default defineConfig({
     action: { default_title: 'CredLens: check the credentials on this page' },
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'credlens@credlens.example', data_collection_permissions: { required: ['none'] } } } : undefined,
   }),
+  // The sources archive Firefox's reviewers rebuild from: no build output, screenshots or demo keys.
+  zip: { excludeSources: ['dist/**', 'demo/out/**', 'demo/.keys/**', 'docs/*.png', '.output/**'] },
   vite: () => ({
     resolve: {
       alias: unpublishedModuleEntries(),

@@ -115,8 +115,14 @@ describe('LinkedIn-like profile', () => {
     await page.screenshot({ path: `${DOCS}extension-card.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => card.isVisible()).toBe(false);
-    // The certifications section with every inline verdict, for the README.
-    await page.locator('section', { has: page.getByRole('heading', { name: /Licenses & certifications/ }) }).last().screenshot({ path: `${DOCS}extension-profile.png` });
+    // The certifications section with every inline verdict, for the README: clipped out of a
+    // full-page shot, where the page's fixed top bar stays at the top instead of crossing the section.
+    const section = page.locator('section', { has: page.getByRole('heading', { name: /Licenses & certifications/ }) }).last();
+    const box = await section.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+    });
+    await page.screenshot({ path: `${DOCS}extension-profile.png`, fullPage: true, clip: box });
   });
 
   it('lists the page in the background for the side panel', async () => {
