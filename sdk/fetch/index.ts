@@ -90,10 +90,22 @@ function typeAllowed(type: string, kinds: ContentKind[] | undefined): boolean {
 export async function safeFetch(raw: string, o: FetchOptions, req: FetchRequest = {}): Promise<Fetched> {
   const key = `fetch:${req.accept ?? ''}:${raw}`;
   const cached = (await o.cache.get(key)) as Fetched | undefined;
-  if (cached && typeof cached === 'object' && 'bytes' in cached) return withType(cached, req);
+  if (isFetched(cached)) return withType(cached, req);
+  // The same URL fetched a moment ago with another Accept header (the first look at a link, then
+  // a pipeline stage asking for JSON-LD) is reused when its declared type is one this caller takes:
+  // on the real network each avoided request is a round trip.
+  const earlier = (await o.cache.get(`fetch-any:${raw}`)) as Fetched | undefined;
+  if (isFetched(earlier) && earlier.contentType !== '' && req.kinds && !req.kinds.includes('any') && typeAllowed(earlier.contentType, req.kinds)) return earlier;
   const result = await fetchUncached(raw, o, req);
-  if (result.status >= 200 && result.status < 300) await o.cache.set(key, result);
+  if (result.status >= 200 && result.status < 300) {
+    await o.cache.set(key, result);
+    await o.cache.set(`fetch-any:${raw}`, result);
+  }
   return withType(result, req);
+}
+
+function isFetched(v: unknown): v is Fetched {
+  return !!v && typeof v === 'object' && 'bytes' in v;
 }
 
 function withType(f: Fetched, req: FetchRequest): Fetched {
