@@ -6,9 +6,12 @@
 import { render } from 'preact';
 import type { Item, UiLang } from '../protocol.js';
 import { Mark } from '../ui/Mark.js';
-import { STYLES } from '../ui/styles.js';
+import { applyStyles } from './sheet.js';
 import { markOwn } from '../detect/own.js';
 import { isCardOpenFor, openCard } from './card-layer.js';
+
+// The badge sits inline after the link, untouched by the page's CSS.
+const HOST_RULES = ':host{all:initial;display:inline-flex;vertical-align:middle;margin-inline-start:6px}';
 
 /** The element name, shared with detection (links inside it are never scanned). */
 export const BADGE_TAG = 'credlens-badge';
@@ -30,9 +33,7 @@ export function createBadge(anchor: Element, item: Item, lang: () => UiLang): Ba
   markOwn(el);
   el.setAttribute('data-credential-url', item.url);
   const root = el.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = `:host{all:initial;display:inline-flex;vertical-align:middle;margin-inline-start:6px}` + STYLES;
-  root.append(style);
+  applyStyles(root, HOST_RULES);
   const mount = document.createElement('span');
   root.append(mount);
   let current = item;

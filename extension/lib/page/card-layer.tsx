@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { markOwn } from '../detect/own.js';
 import type { Item, UiLang } from '../protocol.js';
 import { Card } from '../ui/Card.js';
-import { STYLES } from '../ui/styles.js';
+import { applyStyles } from './sheet.js';
 
 /** The layer's element name; detection and the observer ignore it. */
 export const CARD_TAG = 'credlens-card';
@@ -55,10 +55,9 @@ function ensureLayer(): { host: HTMLElement; mount: HTMLElement } {
   const host = document.createElement(CARD_TAG);
   markOwn(host);
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = STYLES;
+  applyStyles(root);
   const mount = document.createElement('div');
-  root.append(style, mount);
+  root.append(mount);
   (document.body ?? document.documentElement).append(host);
   layer = { host, mount };
   // Registered once; they read the current layer, which the page may have removed and we re-created.

@@ -1,0 +1,37 @@
+/**
+ * One parsed copy of the UI's styles for every shadow root CredLens adds to a page (a profile gets
+ * dozens of badges). Constructable stylesheets where the browser has them in content scripts;
+ * a <style> element otherwise.
+ */
+import { STYLES } from '../ui/styles.js';
+
+let shared: CSSStyleSheet | null | undefined;
+
+/** Gives `root` the UI styles plus `extra` rules (host-specific). */
+export function applyStyles(root: ShadowRoot, extra = ''): void {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(STYLES);
+    } catch {
+      shared = null; // no constructable stylesheets here
+    }
+  }
+  if (shared) {
+    try {
+      const sheets = [shared];
+      if (extra) {
+        const own = new CSSStyleSheet();
+        own.replaceSync(extra);
+        sheets.unshift(own);
+      }
+      root.adoptedStyleSheets = sheets;
+      return;
+    } catch {
+      // adoptedStyleSheets refused (some content-script worlds): fall back below
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = extra + STYLES;
+  root.prepend(style);
+}
