@@ -9,14 +9,9 @@ let shared: CSSStyleSheet | null | undefined;
 
 /** Gives `root` the UI styles plus `extra` rules (host-specific). */
 export function applyStyles(root: ShadowRoot, extra = ''): void {
-  if (shared === undefined) {
-    try {
-      shared = new CSSStyleSheet();
-      shared.replaceSync(STYLES);
-    } catch {
-      shared = null; // no constructable stylesheets here
-    }
-  }
+  // Firefox's content scripts see page objects through Xray wrappers, where a sheet built in the
+  // script's world may not be adopted by a page's shadow root: a <style> element there.
+  if (shared === undefined) shared = import.meta.env.FIREFOX ? null : constructed();
   if (shared) {
     try {
       const sheets = [shared];
@@ -34,4 +29,14 @@ export function applyStyles(root: ShadowRoot, extra = ''): void {
   const style = document.createElement('style');
   style.textContent = extra + STYLES;
   root.prepend(style);
+}
+
+function constructed(): CSSStyleSheet | null {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    return sheet;
+  } catch {
+    return null; // no constructable stylesheets here
+  }
 }
