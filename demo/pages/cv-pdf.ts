@@ -10,6 +10,7 @@ import { zlibSync } from 'fflate';
 import { DEMO_PERSON, type DemoCredential } from '../types.js';
 import { cvModel, period, type CvOptions } from './cv-content.js';
 import { hash32, type DemoPerson } from './html.js';
+import { concatBytes } from '../../sdk/util/bytes.js';
 
 /** Options for the PDF CV. */
 export interface CvPdfOptions extends CvOptions {
@@ -391,13 +392,7 @@ function serialize(doc: Layout, person: DemoPerson, date: Date): Uint8Array {
   const id = idHex(chunks);
   write(`trailer\n<< /Size ${count} /Root 1 0 R /Info 5 0 R /ID [<${id}> <${id}>] >>\nstartxref\n${xref}\n%%EOF\n`);
 
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks, size);
 }
 
 /** A URI as the 7-bit ASCII a /URI action holds (URL.href is already ASCII: punycode, percent-encoding). */

@@ -17,6 +17,7 @@ import { DOCX_LIMITS, MAX_LINKS, detectCvKind, extractLinks, findUrlsInText, isC
 import { unwrapRedirect } from '../../sdk/input/redirect.js';
 import { codeOf } from '../helpers/errors.js';
 import { dbIssue, makeIssuer, openBadge } from '../helpers/issuers.js';
+import { concatBytes } from '../../sdk/util/bytes.js';
 
 const enc = new TextEncoder();
 const urls = (r: { links: { url: string }[] }) => r.links.map((l) => l.url);
@@ -93,13 +94,7 @@ function writePdf(objects: PdfObj[], opts: { xrefStream?: { num: number; inObjSt
     for (let k = 1; k <= maxNum; k++) t += offsets.has(k) ? `${String(offsets.get(k)).padStart(10, '0')} 00000 n \n` : '0000000000 65535 f \n';
     put(`${t}trailer\n<< /Size ${maxNum + 1} /Root 1 0 R ${opts.trailer ?? ''}>>\nstartxref\n${xrefAt}\n%%EOF\n`);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts, size);
 }
 
 function latin1Bytes(s: string): Uint8Array {

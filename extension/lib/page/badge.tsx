@@ -8,13 +8,12 @@ import type { Item, UiLang } from '../protocol.js';
 import { Mark } from '../ui/Mark.js';
 import { applyStyles } from './sheet.js';
 import { markOwn } from '../detect/own.js';
+import { BADGE_TAG } from '../detect/selectors.js';
 import { isCardOpenFor, openCard } from './card-layer.js';
 
 // The badge sits inline after the link, untouched by the page's CSS.
 const HOST_RULES = ':host{all:initial;display:inline-flex;vertical-align:middle;margin-inline-start:6px}';
 
-/** The element name, shared with detection (links inside it are never scanned). */
-export const BADGE_TAG = 'credlens-badge';
 
 /** One badge and the item it shows. */
 export interface Badge {
