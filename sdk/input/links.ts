@@ -180,18 +180,14 @@ const CREDENTIAL_EXT = /\.(?:json|jsonld|jwt|jws)$/i;
 const NEVER_EXT = /\.(?:pdf|jpe?g|gif|webp|bmp|ico|tiff?|css|js|mjs|mp[34]|mov|avi|webm|zip|gz|docx?|xlsx?|pptx?|odt|txt|csv|xml|rss|atom)$/i;
 
 /** Hosts whose links are profiles, posts, repositories or searches, never credentials (unless a known platform shape matched first). */
-const NEVER_HOSTS = [
+const NEVER_HOSTS: ReadonlySet<string> = new Set([
   'linkedin.com', 'lnkd.in', 'facebook.com', 'fb.com', 'twitter.com', 'x.com', 't.co', 'instagram.com', 'youtube.com', 'youtu.be',
   'github.com', 'gitlab.com', 'bitbucket.org', 'xing.com', 'orcid.org', 'researchgate.net', 'medium.com', 'wa.me', 't.me',
   'google.com', 'goo.gl', 'bit.ly', 'calendly.com', 'wikipedia.org',
-];
+]);
 
 /** Paths that name well-known resources, not credentials. */
 const NEVER_PATHS = /^\/(?:\.well-known\/|(?:manifest|package|composer|site|app)\.json$|favicon|robots\.txt$|sitemap)/i;
-
-function hostIs(host: string, domain: string): boolean {
-  return host === domain || host.endsWith('.' + domain);
-}
 
 /**
  * True when `url` is worth verifying as a credential. Deliberately conservative, in this order:
@@ -216,10 +212,23 @@ function hostIs(host: string, domain: string): boolean {
  */
 export function isCredentialLink(url: string): boolean {
   const u = normalizedUrl(url);
-  if (u === undefined) return false;
+  return u !== undefined && isCredentialUrl(u);
+}
+
+/**
+ * `normalizeLink` and `isCredentialLink` in one step, parsing once: the normalised URL when `raw`
+ * (resolved against `base`) is a credential link, else undefined. Page scans call this per link.
+ */
+export function credentialLinkUrl(raw: string, base?: string | URL): string | undefined {
+  const u = normalizedUrl(raw, base);
+  return u !== undefined && isCredentialUrl(u) ? u.href : undefined;
+}
+
+/** The rules of `isCredentialLink` for a URL already normalised (http(s), unwrapped). */
+function isCredentialUrl(u: URL): boolean {
   if (resolvePlatformUrl(u)) return true;
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
-  if (NEVER_HOSTS.some((d) => hostIs(host, d))) return false;
+  if (isNeverHost(host)) return false;
   if (NEVER_PATHS.test(u.pathname)) return false;
   const segments = u.pathname
     .split('/')
@@ -237,6 +246,16 @@ export function isCredentialLink(url: string): boolean {
     return false;
   }
   return CREDENTIAL_HOST_LABELS.has(host.split('.')[0] ?? '') && segments.length > 0;
+}
+
+/** True when `host` is one of NEVER_HOSTS or under one (looked up suffix by suffix, not scanned). */
+function isNeverHost(host: string): boolean {
+  for (let at = 0; ; ) {
+    if (NEVER_HOSTS.has(host.slice(at))) return true;
+    const dot = host.indexOf('.', at);
+    if (dot < 0) return false;
+    at = dot + 1;
+  }
 }
 
 function safeDecode(s: string): string {

@@ -57,11 +57,10 @@ export function resolvePlatform(url: string): PlatformMatch | undefined {
 /** `resolvePlatform` for a URL already parsed and unwrapped (saves parsing it again). */
 export function resolvePlatformUrl(u: URL): PlatformMatch | undefined {
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
-  const link: Link = {
-    url: u,
-    host: u.hostname.toLowerCase().replace(/\.$/, ''),
-    segments: u.pathname.split('/').filter((s) => s !== ''),
-  };
+  const host = u.hostname.toLowerCase().replace(/\.$/, '');
+  // Most links are on no platform: one lookup rules them out before any rule runs.
+  if (!PLATFORM_DOMAINS.has(host.slice(host.lastIndexOf('.', host.lastIndexOf('.') - 1) + 1))) return undefined;
+  const link: Link = { url: u, host, segments: u.pathname.split('/').filter((s) => s !== '') };
   for (const rule of RULES) {
     const m = rule(link);
     if (m) return m;
@@ -242,5 +241,15 @@ const linkedInLearning: Rule = ({ host, segments: s }) => {
     page: `https://www.linkedin.com/learning/certificates/${s[2]}`,
   };
 };
+
+/**
+ * The registrable domain (last two labels) of every host a rule below accepts. Every rule's host
+ * test must stay within this set (tests/unit check each rule's example URLs against it).
+ */
+export const PLATFORM_DOMAINS: ReadonlySet<string> = new Set([
+  'credly.com', 'youracclaim.com', 'badgr.com', 'badgr.io',
+  'parchment.com', 'parchment.eu', 'parchment.au', 'parchment.ca', 'parchment.sg',
+  'credential.net', 'openbadgefactory.com', 'europa.eu', 'coursera.org', 'edx.org', 'microsoft.com', 'linkedin.com',
+]);
 
 const RULES: Rule[] = [credly, badgr, accredible, openBadgeFactory, europass, coursera, edx, microsoftLearn, linkedInLearning];

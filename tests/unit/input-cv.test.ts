@@ -14,6 +14,7 @@ import type { DemoCredential } from '../../demo/types.js';
 import { scan } from '../../sdk/cli/scan.js';
 import { isCredLensError } from '../../sdk/errors.js';
 import { DOCX_LIMITS, MAX_LINKS, detectCvKind, extractLinks, findUrlsInText, isCredentialLink } from '../../sdk/input/cv.js';
+import { credentialLinkUrl, normalizeLink } from '../../sdk/input/links.js';
 import { unwrapRedirect } from '../../sdk/input/redirect.js';
 import { codeOf } from '../helpers/errors.js';
 import { dbIssue, makeIssuer, openBadge } from '../helpers/issuers.js';
@@ -472,8 +473,20 @@ describe('redirect wrappers and credential links', () => {
     ['mailto:someone@example.org', false],
     ['javascript:alert(1)', false],
     ['https://user:pw@uni.example/credentials/1', false],
+    ['https://badges.github.com/x/credentials/1', false],
+    ['https://notgithub.com/x/credentials/1', true],
+    ['https://www.credly.com.evil.example/badges/0a1b2c3d-1111-2222-3333-444455556666', true],
+    ['https://credly.evil.example/badges/x', true],
   ])('%s → %s', (url, expected) => {
     expect(isCredentialLink(url)).toBe(expected);
+    // the one-parse variant page scans use agrees, and answers the normalised URL
+    expect(credentialLinkUrl(url)).toBe(expected ? normalizeLink(url) : undefined);
+  });
+
+  it('credentialLinkUrl resolves relative links against a base like normalizeLink', () => {
+    expect(credentialLinkUrl('/credentials/7', 'https://uni.example/profile')).toBe('https://uni.example/credentials/7');
+    expect(credentialLinkUrl('/about', 'https://uni.example/profile')).toBeUndefined();
+    expect(credentialLinkUrl('/credentials/7')).toBeUndefined();
   });
 });
 
