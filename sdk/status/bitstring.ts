@@ -16,6 +16,22 @@ export const MAX_LIST_BYTES = 16 * 1024 * 1024;
  * base64 (StatusList2021), wrapping GZIP. `multibase` tells whether the prefix was there.
  */
 export function decodeEncodedList(encoded: string): { bits: Uint8Array; multibase: boolean } {
+  // Several credentials on one page usually share a list: it is decompressed once.
+  const known = decoded.get(encoded);
+  if (known) return known;
+  const result = decodeFresh(encoded);
+  if (result.bits.length > MAX_DECODED_BYTES) return result;
+  if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);
+  decoded.set(encoded, result);
+  return result;
+}
+
+// Recently decoded lists, by their encoded form (oldest first). The bits are never written to.
+const decoded = new Map<string, { bits: Uint8Array; multibase: boolean }>();
+const MAX_DECODED = 8;
+const MAX_DECODED_BYTES = 1024 * 1024;
+
+function decodeFresh(encoded: string): { bits: Uint8Array; multibase: boolean } {
   const multibase = encoded.startsWith('u');
   const s = multibase ? encoded.slice(1) : encoded;
   // Bitstring lists use base64url; StatusList2021 lists in the wild use either alphabet, some padded.

@@ -33,6 +33,20 @@ describe('bitstring status lists', () => {
     expect(() => readStatus(bits, 131072)).toThrow(expect.objectContaining({ code: 'bad-status-list' }));
   });
 
+  it('decompresses a list once while it is in use, and each list on its own', () => {
+    const a = encoded([3]);
+    const first = decodeEncodedList(a);
+    expect(decodeEncodedList(a)).toBe(first);
+    const other = decodeEncodedList(encoded([4]));
+    expect(readStatus(other.bits, 3)).toBe(0);
+    expect(readStatus(other.bits, 4)).toBe(1);
+    expect(readStatus(decodeEncodedList(a).bits, 3)).toBe(1);
+    // a refused list is refused every time (errors are not remembered as lists)
+    const bad = 'u' + Buffer.from('not gzip at all, twice').toString('base64url');
+    expect(() => decodeEncodedList(bad)).toThrow(expect.objectContaining({ code: 'bad-status-list' }));
+    expect(() => decodeEncodedList(bad)).toThrow(expect.objectContaining({ code: 'bad-status-list' }));
+  });
+
   it('refuses lists that are not gzip or claim to be huge', () => {
     expect(() => decodeEncodedList('u' + Buffer.from('hello world, not gzip').toString('base64url'))).toThrow(expect.objectContaining({ code: 'bad-status-list' }));
     const bomb = Buffer.from(gzipSync(new Uint8Array(64)));
