@@ -96,13 +96,30 @@ export async function safeFetch(raw: string, o: FetchOptions, req: FetchRequest 
   // on the real network each avoided request is a round trip.
   const earlier = (await o.cache.get(`fetch-any:${raw}`)) as Fetched | undefined;
   if (isFetched(earlier) && earlier.contentType !== '' && req.kinds && !req.kinds.includes('any') && typeAllowed(earlier.contentType, req.kinds)) return earlier;
-  const result = await fetchUncached(raw, o, req);
-  if (result.status >= 200 && result.status < 300) {
-    await o.cache.set(key, result);
-    await o.cache.set(`fetch-any:${raw}`, result);
+  // Verifications sharing a cache (a page's credentials, verified at once, naming one trust list
+  // or status list) share a download still under way instead of starting their own.
+  let pending = inFlight.get(o.cache);
+  if (!pending) inFlight.set(o.cache, (pending = new Map()));
+  const flightKey = JSON.stringify([raw, req, o.allowPrivateNetwork, o.allowHttpLocalhost]);
+  let job = pending.get(flightKey);
+  if (!job) {
+    const started = (async () => {
+      const result = await fetchUncached(raw, o, req);
+      if (result.status >= 200 && result.status < 300) {
+        await o.cache.set(key, result);
+        await o.cache.set(`fetch-any:${raw}`, result);
+      }
+      return result;
+    })();
+    const map = pending;
+    job = started.finally(() => map.delete(flightKey));
+    pending.set(flightKey, job);
   }
-  return withType(result, req);
+  return withType(await job, req);
 }
+
+// Downloads under way, per cache (verifications with their own caches never share one).
+const inFlight = new WeakMap<object, Map<string, Promise<Fetched>>>();
 
 function isFetched(v: unknown): v is Fetched {
   return !!v && typeof v === 'object' && 'bytes' in v;

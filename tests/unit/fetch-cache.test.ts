@@ -35,3 +35,44 @@ describe('safeFetch cache', () => {
     expect(calls).toHaveLength(3);
   });
 });
+
+describe('safeFetch downloads under way', () => {
+  it('shares one download between verifications that share a cache, not between others', async () => {
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fetch = async () => {
+      calls++;
+      await gate;
+      return new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } });
+    };
+    const shared = resolveOptions({ fetch });
+    const alsoShared = resolveOptions({ fetch, cache: shared.cache });
+    const own = resolveOptions({ fetch });
+    const req = { accept: 'application/json', kinds: ['json' as const] };
+    const all = Promise.all([safeFetch('https://issuer.example/list', shared, req), safeFetch('https://issuer.example/list', alsoShared, req), safeFetch('https://issuer.example/list', own, req)]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toBe(2);
+    release();
+    const [a, b, c] = await all;
+    expect(a.text()).toBe('{"ok":true}');
+    expect(b).toBe(a);
+    expect(c.text()).toBe('{"ok":true}');
+  });
+
+  it('lets every waiter see a failure, and tries again afterwards', async () => {
+    let calls = 0;
+    const o = resolveOptions({
+      fetch: async () => {
+        calls++;
+        if (calls === 1) throw new TypeError('connection reset');
+        return new Response('{}', { headers: { 'content-type': 'application/json' } });
+      },
+    });
+    const results = await Promise.allSettled([safeFetch('https://issuer.example/x', o), safeFetch('https://issuer.example/x', o)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(calls).toBe(1);
+    await expect(safeFetch('https://issuer.example/x', o)).resolves.toBeDefined();
+    expect(calls).toBe(2);
+  });
+});
