@@ -69,6 +69,11 @@ export type NoParams = Record<never, never>;
 export interface Requests {
   /** Verify a link found on the sending tab's page (the badge next to it shows the answer). */
   'verify-link': { req: { link: FoundLink; pageUrl: string; owner?: string }; res: Item };
+  /**
+   * Titles read after the links were sent for verification (a first scan leaves them for idle
+   * time); they name the sending tab's list entries that have no title yet.
+   */
+  'link-titles': { req: { pageUrl: string; titles: FoundLink[] }; res: null };
   /** Verify something a person pasted or dropped (learner page, CV page). Not tied to a tab. */
   'verify-input': { req: { input: LearnerInput; owner?: string }; res: Item };
   /** The list of credentials on a tab (side panel, popup). Without tabId: the active tab. */
@@ -90,10 +95,11 @@ export type RequestType = keyof Requests;
 /** A request on the wire. */
 export type Message<T extends RequestType = RequestType> = { type: T } & Requests[T]['req'];
 
-/** Pushed from the background to a tab's content script and to open panels when a summary changes. */
+/** Sent by the background to CredLens's open pages (side panel, popup) when a tab's list changes. */
 export interface SummaryChanged {
   type: 'summary-changed';
-  summary: PageSummary;
+  /** The tab whose list changed; panels showing it ask for the list again ('page-summary'). */
+  tabId: number;
 }
 
 /** Languages the UI speaks (the SDK's explanation catalogues). */

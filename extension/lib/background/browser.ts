@@ -9,6 +9,7 @@ import { normalizeSettings, resolveLang, type Settings } from '../settings.js';
 import { createHandlers } from './handlers.js';
 import { Pages } from './pages.js';
 import { Verifier, type ResultStore } from './verifier.js';
+import { writeBehind } from './write-behind.js';
 
 /** Storage keys: one per tab's list, one per cached result. */
 const PAGE_PREFIX = 'page:';
@@ -39,7 +40,9 @@ export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): voi
       save: async (tabId, summary) => (summary ? area().set({ [`${PAGE_PREFIX}${tabId}`]: summary }) : area().remove(`${PAGE_PREFIX}${tabId}`)),
     },
     (summary) => {
-      const msg: SummaryChanged = { type: 'summary-changed', summary };
+      // Only the tab's id: a list with a dozen full reports is costly to send to every extension
+      // page, and usually no panel is open. An open panel asks for the list itself.
+      const msg: SummaryChanged = { type: 'summary-changed', tabId: summary.tabId };
       browser.runtime.sendMessage(msg).catch(() => {}); // no panel open: nobody listens
     },
   );
@@ -116,19 +119,19 @@ function area() {
 }
 
 function sessionStore(prefix: string): ResultStore {
-  return {
+  return writeBehind({
     get: async (key) => (await area().get(key))[key],
-    set: async (key, value) => {
+    setMany: async (values) => {
       try {
-        await area().set({ [key]: value });
+        await area().set(values);
       } catch {
         // Quota reached: drop expired results, then all results if that was not enough, and carry on.
         if ((await clearPrefixed(prefix, isExpired)) === 0) await clearPrefixed(prefix);
-        await area().set({ [key]: value }).catch(() => {});
+        await area().set(values).catch(() => {});
       }
     },
     clear: () => clearPrefixed(prefix),
-  };
+  });
 }
 
 function isExpired(v: unknown): boolean {

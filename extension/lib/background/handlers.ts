@@ -21,6 +21,11 @@ export interface BackgroundEnv {
   openPage(page: 'options' | 'learner' | 'cv', query?: string): Promise<void>;
 }
 
+/** Most titles taken from one message (a tab's list holds at most MAX_ITEMS_PER_PAGE items). */
+const MAX_TITLES = 200;
+/** Longest title taken (the detection code clips link text at 300 characters). */
+const MAX_TITLE_LENGTH = 300;
+
 /** Refuses a request that only CredLens's own pages may make. */
 function ownPagesOnly(sender: Sender): void {
   if (!sender.fromExtension) throw new BackgroundError('forbidden', 'Only CredLens pages may ask for this.');
@@ -35,6 +40,15 @@ export function createHandlers(env: BackgroundEnv): Handlers {
       const item = await env.verifier.verifyLink(req.link, req.owner);
       if (tabId !== undefined) await env.pages.put(tabId, req.pageUrl, req.owner, item);
       return item;
+    },
+    'link-titles': async (req, sender) => {
+      // Only a tab's own content script names its list's entries.
+      if (sender.tabId === undefined || sender.fromExtension || !Array.isArray(req.titles)) return null;
+      const titles = req.titles
+        .slice(0, MAX_TITLES)
+        .filter((t): t is { url: string; text: string } => typeof t?.url === 'string' && typeof t.text === 'string' && t.text.length <= MAX_TITLE_LENGTH);
+      await env.pages.setTitles(sender.tabId, req.pageUrl, titles);
+      return null;
     },
     'verify-input': async (req, sender) => {
       ownPagesOnly(sender);

@@ -3,7 +3,7 @@
  * popup can list them. Kept in session storage too, because the service worker may be stopped
  * between a page's scan and the moment the recruiter opens the panel.
  */
-import type { Item, PageSummary } from '../protocol.js';
+import type { FoundLink, Item, PageSummary } from '../protocol.js';
 
 /** Most items remembered per tab. */
 export const MAX_ITEMS_PER_PAGE = 200;
@@ -19,19 +19,26 @@ export interface SummaryStore {
 export class Pages {
   private loading: Promise<Record<string, PageSummary>> | undefined;
 
+  private tellTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Tabs whose change was not announced yet. */
+  private readonly untold = new Set<number>();
+  /** Tabs whose change was not saved yet. */
   private readonly dirty = new Set<number>();
 
   /**
    * @param store persistence
    * @param changed told about changed summaries
-   * @param delayMs saving and telling are batched over this many ms (a profile verifies a dozen
-   *   links at once; one storage write per answer would slow every answer down)
+   * @param delayMs telling is batched over this many ms (a profile verifies a dozen links at once)
+   * @param saveDelayMs saving is batched over this many: each save writes a tab's whole list with
+   *   every report, which costs the worker more than a verification step while a page is being
+   *   verified; the worker lives on for 30 s after its last event, so a change is not lost
    */
   constructor(
     private readonly store: SummaryStore,
     private readonly changed: (summary: PageSummary) => void,
     private readonly delayMs = 50,
+    private readonly saveDelayMs = 1000,
   ) {}
 
   /** The summary of `tabId`, or null when nothing was found there. */
@@ -55,25 +62,60 @@ export class Pages {
     if (at >= 0) s.items[at] = item.text || !s.items[at]!.text ? item : { ...item, text: s.items[at]!.text };
     else if (s.items.length < MAX_ITEMS_PER_PAGE) s.items.push(item);
     all[tabId] = s;
-    this.dirty.add(tabId);
-    this.saveTimer ??= setTimeout(() => void this.flush(), this.delayMs);
+    this.touch(tabId);
   }
 
-  /** Saves and announces pending changes now. */
+  /**
+   * Gives untitled items of a tab's page their titles (read by the page after asking for the
+   * verdicts). Titles for another page, or for links the list does not hold, are ignored.
+   */
+  async setTitles(tabId: number, pageUrl: string, titles: readonly FoundLink[]): Promise<void> {
+    const s = (await this.load())[tabId];
+    if (!s || s.pageUrl !== pageUrl) return;
+    let changed = false;
+    for (const t of titles) {
+      const at = s.items.findIndex((i) => i.url === t.url);
+      if (at < 0 || !t.text || s.items[at]!.text) continue;
+      s.items[at] = { ...s.items[at]!, text: t.text };
+      changed = true;
+    }
+    if (changed) this.touch(tabId);
+  }
+
+  /** Announces and saves pending changes now. */
   async flush(): Promise<void> {
+    await this.tell();
+    await this.save();
+  }
+
+  private touch(tabId: number): void {
+    this.untold.add(tabId);
+    this.dirty.add(tabId);
+    this.tellTimer ??= setTimeout(() => void this.tell(), this.delayMs);
+    this.saveTimer ??= setTimeout(() => void this.save(), this.saveDelayMs);
+  }
+
+  private async tell(): Promise<void> {
+    if (this.tellTimer !== undefined) clearTimeout(this.tellTimer);
+    this.tellTimer = undefined;
+    const all = await this.load();
+    const tabs = [...this.untold];
+    this.untold.clear();
+    for (const t of tabs) if (all[t]) this.changed(all[t]);
+  }
+
+  private async save(): Promise<void> {
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const all = await this.load();
     const tabs = [...this.dirty];
     this.dirty.clear();
-    if (tabs.length === 0) return;
     for (const t of tabs) {
       try {
         await this.store.save(t, all[t] ?? null);
       } catch {
         // Storage full or gone: the list stays in memory; panels are still told.
       }
-      if (all[t]) this.changed(all[t]);
     }
   }
 
@@ -83,6 +125,7 @@ export class Pages {
     if (!(tabId in all)) return;
     delete all[tabId];
     this.dirty.delete(tabId);
+    this.untold.delete(tabId);
     await this.store.save(tabId, null).catch(() => {});
   }
 

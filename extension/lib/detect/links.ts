@@ -10,7 +10,7 @@
  * - its visible text (or accessible name) is a "Show credential" phrase and it leads off LinkedIn.
  * Class names are never read.
  */
-import { cleanLinkText, isCredentialLink, normalizeLink } from '../../../sdk/input/links.js';
+import { cleanLinkText, credentialLinkUrl, normalizeLink } from '../../../sdk/input/links.js';
 import {
   ABSOLUTE_HREF,
   ANCHOR_SELECTOR,
@@ -47,6 +47,20 @@ export interface DetectedLink {
   url: string;
   /** The certification's title when the page shows one (never "Show credential"). */
   text?: string;
+  /**
+   * With `{ titles: false }`: reads the title later (the same answer `text` would have held).
+   * Absent when the title was read already, or is needed to choose the link and so is in `text`.
+   */
+  readTitle?: () => string | undefined;
+}
+
+/** How `findCredentialLinks` works. */
+export interface FindOptions {
+  /**
+   * Read each link's title now (default). False leaves it to `readTitle`, for a first scan that
+   * places badges and asks for verdicts before spending time on titles.
+   */
+  titles?: boolean;
 }
 
 // Anchors already given a badge. A WeakSet, so the host DOM keeps no trace of us (no attribute
@@ -95,7 +109,8 @@ interface Candidate {
  * links; within one certification (a title link and its "Show credential" button to the same URL)
  * only the button is returned, so each certification gets one badge.
  */
-export function findCredentialLinks(root: ParentNode, baseUrl: string): DetectedLink[] {
+export function findCredentialLinks(root: ParentNode, baseUrl: string, options: FindOptions = {}): DetectedLink[] {
+  const titles = options.titles !== false;
   const baseIsLinkedIn = isLinkedInUrl(baseUrl);
   const anchors = root.querySelectorAll(baseIsLinkedIn ? LINKEDIN_PAGE_ANCHOR_SELECTOR : ANCHOR_SELECTOR);
   const byUrl = new Map<string, Candidate[][]>();
@@ -123,8 +138,9 @@ export function findCredentialLinks(root: ParentNode, baseUrl: string): Detected
   for (const g of groups) {
     // A group whose badge was already placed (on any of its anchors) stays done.
     if (g.some((c) => handled.has(c.anchor))) continue;
-    const { anchor, url, text } = pickOne(g);
-    out.push(text === undefined ? { anchor, url } : { anchor, url, text });
+    const { anchor, url, text } = pickOne(g, titles);
+    if (typeof text === 'function') out.push({ anchor, url, readTitle: text });
+    else out.push(text === undefined ? { anchor, url } : { anchor, url, text });
   }
   // Groups were made in order of their first anchor; the pick may be a later one.
   if (out.length > 1) out.sort((x, y) => order(x.anchor, y.anchor));
@@ -136,17 +152,22 @@ export function findCredentialLinks(root: ParentNode, baseUrl: string): Detected
  * the credential), else the first link that carries a title (a post's preview card rather than the
  * bare URL above it), else the first. The title is the pick's, or any other member's.
  */
-function pickOne(g: Candidate[]): { anchor: HTMLAnchorElement; url: string; text: string | undefined } {
-  if (g.length === 1) return { anchor: g[0]!.anchor, url: g[0]!.url, text: titleFor(g[0]!.anchor) };
+function pickOne(g: Candidate[], now: boolean): { anchor: HTMLAnchorElement; url: string; text: string | undefined | (() => string | undefined) } {
   const titles = new Map<Candidate, string | undefined>();
   const title = (c: Candidate) => {
     if (!titles.has(c)) titles.set(c, titleFor(c.anchor));
     return titles.get(c);
   };
-  const pick = g.find((c) => (c.phrase ??= isShowCredential(c.anchor))) ?? g.find((c) => title(c) !== undefined) ?? g[0]!;
-  let text = title(pick);
-  for (let i = 0; text === undefined && i < g.length; i++) text = title(g[i]!);
-  return { anchor: pick.anchor, url: pick.url, text };
+  // Without a "Show credential" button, choosing the link needs the titles (a post's preview card
+  // over the bare URL above it), so they are read now whatever `now` says.
+  const phrase = g.length === 1 ? g[0] : g.find((c) => (c.phrase ??= isShowCredential(c.anchor)));
+  const pick = phrase ?? g.find((c) => title(c) !== undefined) ?? g[0]!;
+  const groupTitle = () => {
+    let text = title(pick);
+    for (let i = 0; text === undefined && i < g.length; i++) text = title(g[i]!);
+    return text;
+  };
+  return { anchor: pick.anchor, url: pick.url, text: now || phrase === undefined ? groupTitle() : groupTitle };
 }
 
 /** The credential URL `a` points to, or undefined when it is not a credential link. */
@@ -205,15 +226,15 @@ function analyseHref(raw: string, base: string, baseIsLinkedIn: boolean): HrefVe
   if (WEB_URL_START.test(test)) {
     let verdict = byTarget.get(test);
     if (verdict === undefined) {
-      const url = normalizeLink(test);
-      verdict = url !== undefined && isCredentialLink(url) ? { kind: 'credential', url } : { kind: 'text' };
+      const url = credentialLinkUrl(test);
+      verdict = url !== undefined ? { kind: 'credential', url } : { kind: 'text' };
       if (byTarget.size >= MAX_HREF_CACHE) byTarget.clear();
       byTarget.set(test, verdict);
     }
     return verdict.kind === 'credential' ? verdict : { kind: 'text' };
   }
-  const url = normalizeLink(href, base);
-  return url !== undefined && isCredentialLink(url) ? { kind: 'credential', url } : { kind: 'text' };
+  const url = credentialLinkUrl(href, base);
+  return url !== undefined ? { kind: 'credential', url } : { kind: 'text' };
 }
 
 // Verdicts by absolute target URL (see analyseHref), bounded like byHref.

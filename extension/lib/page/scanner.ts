@@ -8,6 +8,7 @@ import { ask } from '../messaging.js';
 import type { FailedItem, FoundLink, Item, UiLang } from '../protocol.js';
 import { resolveLang } from '../settings.js';
 import { createBadge, type Badge } from './badge.js';
+import { readPageSettings } from './settings.js';
 
 /** The running scanner of this page. */
 export interface Scanner {
@@ -21,6 +22,8 @@ interface Entry {
   badges: Badge[];
   item: Item;
   requested: boolean;
+  /** The title read from the page (kept when an answer comes without one). */
+  title?: string;
 }
 
 // A symbol, not a name: elements with an id show through to a content script's globals.
@@ -46,7 +49,7 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
   const show = (url: string, item: Item) => {
     const e = entries.get(url);
     if (!e) return;
-    e.item = item;
+    e.item = e.title && !item.text ? { ...item, text: e.title } : item;
     for (const b of e.badges) b.update(item);
   };
 
@@ -66,8 +69,10 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
     // DOM swap, which comes after the navigation event.
     owner = profileOwner(document) ?? owner;
     const t0 = performance.now();
-    const links = findCredentialLinks(document, location.href);
+    // Titles are read after the verdicts are asked for, when the page is idle (see readTitles).
+    const links = findCredentialLinks(document, location.href, { titles: false });
     const t1 = performance.now();
+    const untitled: { url: string; read: () => string | undefined }[] = [];
     for (const found of links) {
       markHandled(found.anchor);
       const link: FoundLink = { url: found.url, ...(found.text ? { text: found.text } : {}) };
@@ -81,11 +86,33 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
       }
       entry.badges.push(badge);
       if (!entry.requested) request(link, entry, pageUrl);
+      if (found.readTitle && entry.title === undefined) untitled.push({ url: found.url, read: found.readTitle });
     }
+    if (untitled.length > 0) whenIdle(() => readTitles(untitled, pageUrl));
     // User-timing entries (visible in DevTools' Performance panel; the benchmark reads them): finding
     // links, and finding plus placing the badges.
     mark('credlens:find-links', t0, t1, links.length);
     mark('credlens:scan', t0, performance.now(), links.length);
+  };
+
+  // Titles name the links in the side panel's list and on cards before the verdict arrives.
+  const readTitles = (list: { url: string; read: () => string | undefined }[], forPage: string) => {
+    if (forPage !== pageUrl) return;
+    const t0 = performance.now();
+    const titles: FoundLink[] = [];
+    for (const { url, read } of list) {
+      const e = entries.get(url);
+      const text = read();
+      if (!e || !text || e.title !== undefined) continue;
+      e.title = text;
+      if (!e.item.text) {
+        e.item = { ...e.item, text };
+        for (const b of e.badges) b.update(e.item);
+      }
+      titles.push({ url, text });
+    }
+    mark('credlens:titles', t0, performance.now(), titles.length);
+    if (titles.length > 0) ask('link-titles', { pageUrl: forPage, titles }).catch(() => {});
   };
 
   const scanner: Scanner = {
@@ -96,11 +123,9 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
   };
   g[KEY] = scanner;
 
-  ask('get-settings', {})
-    .then((s) => {
-      lang = resolveLang(s.lang, navigator.language);
-    })
-    .catch(() => {});
+  void readPageSettings().then((s) => {
+    lang = resolveLang(s.lang, navigator.language);
+  });
   scan();
   watch(document, {
     onChange: scan,
@@ -113,6 +138,12 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
     },
   });
   return scanner;
+}
+
+/** Runs `task` when the page is idle (within a second at the latest). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 1000 });
+  else setTimeout(task, 50);
 }
 
 function mark(name: string, start: number, end: number, links: number): void {

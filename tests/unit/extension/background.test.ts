@@ -218,8 +218,10 @@ describe('per-tab lists and handlers', () => {
     expect(changes[0]!.items.length).toBe(2);
     await pages.put(1, 'https://www.linkedin.com/in/b/', 'B', { url: 'https://x.example/3', state: 'pending' });
     expect((await pages.get(1))!.items.map((i) => i.url)).toEqual(['https://x.example/3']);
-    await new Promise((r) => setTimeout(r, 80)); // saved on its own after the batching delay
+    await new Promise((r) => setTimeout(r, 80)); // announced on its own after the batching delay
     expect(changes.length).toBe(2);
+    expect(saved()[1]!.items.map((i) => i.url)).toEqual(['https://x.example/1', 'https://x.example/2']); // saved later
+    await new Promise((r) => setTimeout(r, 1000));
     expect(saved()[1]!.items.map((i) => i.url)).toEqual(['https://x.example/3']);
     await pages.drop(1);
     expect(await pages.get(1)).toBeNull();
@@ -268,6 +270,51 @@ describe('per-tab lists and handlers', () => {
     expect(slim.lang).toBe('de');
     expect(slim.trustSources).toEqual([]);
     expect((await h['get-settings']({ type: 'get-settings' }, own)).trustSources.length).toBe(1);
+  });
+
+  it('takes titles the page read later for its own untitled entries only', async () => {
+    const { pages, changes } = pagesWithLog();
+    const A = 'https://www.linkedin.com/in/a/';
+    await pages.put(1, A, 'A', { url: 'https://x.example/1', state: 'pending' });
+    await pages.put(1, A, 'A', { url: 'https://x.example/2', state: 'pending', text: 'Shown title' });
+    await pages.setTitles(1, A, [
+      { url: 'https://x.example/1', text: 'Read later' },
+      { url: 'https://x.example/2', text: 'Not this one' },
+      { url: 'https://x.example/9', text: 'Not on the list' },
+    ]);
+    await pages.setTitles(1, 'https://www.linkedin.com/in/other/', [{ url: 'https://x.example/1', text: 'Another page' }]);
+    await pages.setTitles(2, A, [{ url: 'https://x.example/1', text: 'Another tab' }]);
+    // the answer arrives without a title and keeps the one read later
+    await pages.put(1, A, 'A', { url: 'https://x.example/1', state: 'error', code: 'network', message: 'm', checkedAt: 't' });
+    await pages.flush();
+    expect((await pages.get(1))!.items.map((i) => [i.url, i.text])).toEqual([
+      ['https://x.example/1', 'Read later'],
+      ['https://x.example/2', 'Shown title'],
+    ]);
+    expect(await pages.get(2)).toBeNull();
+    expect(changes.length).toBe(1);
+  });
+
+  it('link-titles: only a content script names entries of its own tab, within limits', async () => {
+    const { pages } = pagesWithLog();
+    const { v } = makeVerifier();
+    const h = createHandlers({
+      verifier: v,
+      pages,
+      loadSettings: async () => DEFAULT_SETTINGS,
+      saveSettings: async () => {},
+      clearResults: async () => 0,
+      activeTabId: async () => 7,
+      scanTab: async () => ({ ok: true }),
+      openPage: async () => {},
+    });
+    const P = 'https://p.example/';
+    await pages.put(7, P, undefined, { url: 'https://x.example/1', state: 'pending' });
+    await pages.put(7, P, undefined, { url: 'https://x.example/2', state: 'pending' });
+    await h['link-titles']({ type: 'link-titles', pageUrl: P, titles: [{ url: 'https://x.example/1', text: 'x'.repeat(301) }, { url: 'https://x.example/2', text: 'Fine' }] }, { tabId: 7, fromExtension: false });
+    await h['link-titles']({ type: 'link-titles', pageUrl: P, titles: [{ url: 'https://x.example/1', text: 'From a panel' }] }, { fromExtension: true });
+    await h['link-titles']({ type: 'link-titles', pageUrl: P, titles: 'nonsense' as unknown as [] }, { tabId: 7, fromExtension: false });
+    expect((await pages.get(7))!.items.map((i) => i.text)).toEqual([undefined, 'Fine']);
   });
 
   it('keeps a late answer for the previous page out of the new page list', async () => {

@@ -42,7 +42,17 @@ function page(body: string, url = 'https://www.linkedin.com/in/jane-doe-1a2b3c/'
 
 const pairs = (links: DetectedLink[]) => links.map((l) => [l.url, l.text]);
 const urls = (links: DetectedLink[]) => links.map((l) => l.url);
-const scan = (doc: Document) => findCredentialLinks(doc, doc.URL);
+/**
+ * Scans `doc` both ways, titles now and titles later (the content script's first pass), checks
+ * that they agree link for link and title for title, and answers the first.
+ */
+const scan = (doc: Document) => {
+  const later = findCredentialLinks(doc, doc.URL, { titles: false });
+  const now = findCredentialLinks(doc, doc.URL);
+  expect(later.map((l) => [l.anchor, l.url, l.text ?? l.readTitle?.()])).toEqual(now.map((l) => [l.anchor, l.url, l.text]));
+  expect(now.every((l) => l.readTitle === undefined)).toBe(true);
+  return now;
+};
 
 /** An anchor's textContent, white space collapsed (LinkedIn's doubled copies stay doubled). */
 const label = (a: Element) => (a.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -68,6 +78,9 @@ describe('fixtures', () => {
     expect(doc.querySelector('#licenses_and_certifications')).not.toBeNull();
     const found = scan(doc);
     expect(pairs(found)).toEqual(JANE_CERTS);
+    // a first pass leaves the titles of "Show credential" buttons for later
+    const later = findCredentialLinks(doc, doc.URL, { titles: false });
+    expect(later.map((l) => [l.text, typeof l.readTitle])).toEqual(JANE_CERTS.map(() => [undefined, 'function']));
     // the certification with a title link and a button to the same URL gets its badge on the button
     for (const l of found) expect(label(l.anchor)).toMatch(/^Show credential\b/);
     expect(found[0]!.anchor.getAttribute('href')).toMatch(/^https:\/\/www\.linkedin\.com\/redir\/redirect\?url=https%3A%2F%2Fwww%2Ecredly%2Ecom/);

@@ -13,7 +13,7 @@ import { messageOf, useLang, useSettings } from './common.js';
 
 function isSummaryChanged(m: unknown): m is SummaryChanged {
   const o = m as Partial<SummaryChanged> | null;
-  return !!o && typeof o === 'object' && o.type === 'summary-changed' && !!o.summary && typeof o.summary.tabId === 'number';
+  return !!o && typeof o === 'object' && o.type === 'summary-changed' && typeof o.tabId === 'number';
 }
 
 function hostOf(url: string): string {
@@ -61,7 +61,7 @@ export function SidePanelApp({ variant = 'panel' }: { variant?: 'panel' | 'popup
     void load();
     const onMessage = (m: unknown) => {
       if (!isSummaryChanged(m)) return undefined;
-      if (m.summary.tabId === tabId.current) setSummary(m.summary);
+      if (m.tabId === tabId.current) void load(m.tabId);
       return undefined; // never answers: requests are for the background
     };
     const onActivated = (info: { tabId: number; windowId: number }) => {
