@@ -125,15 +125,25 @@ describe('LinkedIn-like profile', () => {
     await page.screenshot({ path: `${DOCS}extension-profile.png`, fullPage: true, clip: box });
   });
 
-  it('lists the page in the background for the side panel', async () => {
-    const summary = await browser.worker.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      const all = await c.storage.session.get(null as unknown as string);
-      return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('page:'))) as Record<string, { pageUrl: string; owner?: string; items: { url: string; state: string }[] }>;
-    });
-    const mine = Object.values(summary).find((s) => s.pageUrl === site.pages.profile);
+  it('lists the page in the background for the side panel, with the titles read from the page', async () => {
+    // The list is saved in batches (about a second after the last change): wait for the saved copy.
+    const read = () =>
+      browser.worker.evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+        const all = await c.storage.session.get(null as unknown as string);
+        return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('page:'))) as Record<string, { pageUrl: string; owner?: string; items: { url: string; state: string; text?: string }[] }>;
+      });
+    let mine: { pageUrl: string; owner?: string; items: { url: string; state: string; text?: string }[] } | undefined;
+    await expect
+      .poll(async () => {
+        mine = Object.values(await read()).find((s) => s.pageUrl === site.pages.profile);
+        return mine?.items.length === issuer.credentials.length && mine.items.every((i) => i.state === 'done' && i.text);
+      }, { timeout: 10_000 })
+      .toBe(true);
     expect(mine?.owner).toMatch(/Nováková-Schmidt/);
     expect(new Set(mine?.items.map((i) => i.url))).toEqual(new Set(issuer.credentials.map((c) => c.url)));
+    // titles come from the page (read after the verdicts were asked for), not "Show credential"
+    for (const c of issuer.credentials) expect(mine?.items.find((i) => i.url === c.url)?.text, c.slug).toBe(c.title);
     expect(mine?.items.every((i) => i.state === 'done')).toBe(true);
   });
 });
