@@ -67,7 +67,9 @@ export function createHandlers(env: BackgroundEnv): Handlers {
     },
     'get-settings': async (_req, sender) => {
       const s = await env.loadSettings();
-      // Pages get what a scan needs; trust sources and network settings stay with CredLens's pages.
+      // Web pages' content scripts get what a scan needs. (They may read storage.local themselves,
+      // which browsers allow them; nothing secret is kept there. The LinkedIn script does, so its
+      // first scan does not wait for a busy worker; this request only wakes the worker.)
       return sender.fromExtension ? s : { ...DEFAULT_SETTINGS, trustSources: [], lang: s.lang, autoScanLinkedIn: s.autoScanLinkedIn };
     },
     'set-settings': async (req, sender) => {
