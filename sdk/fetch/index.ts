@@ -88,14 +88,19 @@ function typeAllowed(type: string, kinds: ContentKind[] | undefined): boolean {
  * `o.cache`, so one verification never downloads the same document twice.
  */
 export async function safeFetch(raw: string, o: FetchOptions, req: FetchRequest = {}): Promise<Fetched> {
-  const key = `fetch:${req.accept ?? ''}:${raw}`;
+  // The cache may be shared with calls under other rules (an extension's local-network switch, a
+  // stage that takes http): this call's rules apply to cached answers too, and documents fetched
+  // under one address policy are kept apart from those fetched under another.
+  checkUrl(raw, o, req.httpsOnly);
+  const policy = `${o.allowPrivateNetwork ? 'private' : ''}:${o.allowHttpLocalhost ? 'http-localhost' : ''}`;
+  const key = `fetch:${policy}:${req.accept ?? ''}:${raw}`;
   const cached = (await o.cache.get(key)) as Fetched | undefined;
-  if (isFetched(cached)) return withType(cached, req);
+  if (isFetched(cached) && allowedNow(cached, o, req)) return withType(cached, req);
   // The same URL fetched a moment ago with another Accept header (the first look at a link, then
   // a pipeline stage asking for JSON-LD) is reused when its declared type is one this caller takes:
   // on the real network each avoided request is a round trip.
-  const earlier = (await o.cache.get(`fetch-any:${raw}`)) as Fetched | undefined;
-  if (isFetched(earlier) && earlier.contentType !== '' && req.kinds && !req.kinds.includes('any') && typeAllowed(earlier.contentType, req.kinds)) return earlier;
+  const earlier = (await o.cache.get(`fetch-any:${policy}:${raw}`)) as Fetched | undefined;
+  if (isFetched(earlier) && allowedNow(earlier, o, req) && earlier.contentType !== '' && req.kinds && !req.kinds.includes('any') && typeAllowed(earlier.contentType, req.kinds)) return earlier;
   // Verifications sharing a cache (a page's credentials, verified at once, naming one trust list
   // or status list) share a download still under way instead of starting their own.
   let pending = inFlight.get(o.cache);
@@ -107,7 +112,7 @@ export async function safeFetch(raw: string, o: FetchOptions, req: FetchRequest 
       const result = await fetchUncached(raw, o, req);
       if (result.status >= 200 && result.status < 300) {
         await o.cache.set(key, result);
-        await o.cache.set(`fetch-any:${raw}`, result);
+        await o.cache.set(`fetch-any:${policy}:${raw}`, result);
       }
       return result;
     })();
@@ -120,6 +125,16 @@ export async function safeFetch(raw: string, o: FetchOptions, req: FetchRequest 
 
 // Downloads under way, per cache (verifications with their own caches never share one).
 const inFlight = new WeakMap<object, Map<string, Promise<Fetched>>>();
+
+/** A cached answer whose final address (after redirects) this call's rules also accept. */
+function allowedNow(f: Fetched, o: FetchOptions, req: FetchRequest): boolean {
+  try {
+    checkUrl(f.url, o, req.httpsOnly);
+    return true;
+  } catch {
+    return false; // fetched again, and refused there with the usual error
+  }
+}
 
 function isFetched(v: unknown): v is Fetched {
   return !!v && typeof v === 'object' && 'bytes' in v;

@@ -76,3 +76,27 @@ describe('safeFetch downloads under way', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('safeFetch cache and the caller’s rules', () => {
+  const json = async () => new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } });
+
+  it('does not hand a document fetched under a looser address policy to a stricter call', async () => {
+    const loose = resolveOptions({ fetch: json, allowPrivateNetwork: true, allowHttpLocalhost: true });
+    const strict = resolveOptions({ fetch: json, cache: loose.cache });
+    await expect(safeFetch('http://127.0.0.1:5555/list', loose)).resolves.toBeDefined();
+    await expect(safeFetch('http://127.0.0.1:5555/list', strict)).rejects.toMatchObject({ code: 'blocked-address' });
+  });
+
+  it('applies https-only to cached answers: an http document fetched by one stage is refused to a stage that needs https', async () => {
+    let calls = 0;
+    const o = resolveOptions({
+      fetch: async () => {
+        calls++;
+        return json();
+      },
+    });
+    await safeFetch('http://issuer.example/status/1', o, { accept: 'application/json' });
+    await expect(safeFetch('http://issuer.example/status/1', o, { accept: 'application/json', httpsOnly: true })).rejects.toMatchObject({ code: 'bad-url' });
+    expect(calls).toBe(1);
+  });
+});
