@@ -16,8 +16,8 @@ export interface FoundLink {
 
 /** Longest URL kept (characters). */
 export const MAX_URL_LENGTH = 4096;
-/** Longest link text kept (characters). */
-const MAX_LINK_TEXT = 300;
+/** Longest link text kept (characters); `cleanLinkText` clips to it. */
+export const MAX_LINK_TEXT = 300;
 
 /**
  * Turns a raw href into the URL it stands for: resolved against `base` when given, http(s) only,

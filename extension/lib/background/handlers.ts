@@ -4,7 +4,8 @@
  */
 import { BackgroundError, type Handlers, type Sender } from '../messaging.js';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings.js';
-import type { Pages } from './pages.js';
+import { MAX_LINK_TEXT } from '../../../sdk/input/links.js';
+import { MAX_ITEMS_PER_PAGE, type Pages } from './pages.js';
 import type { Verifier } from './verifier.js';
 
 /** Browser capabilities the handlers use. */
@@ -20,11 +21,6 @@ export interface BackgroundEnv {
   scanTab(tabId: number): Promise<{ ok: boolean; message?: string }>;
   openPage(page: 'options' | 'learner' | 'cv', query?: string): Promise<void>;
 }
-
-/** Most titles taken from one message (a tab's list holds at most MAX_ITEMS_PER_PAGE items). */
-const MAX_TITLES = 200;
-/** Longest title taken (the detection code clips link text at 300 characters). */
-const MAX_TITLE_LENGTH = 300;
 
 /** Refuses a request that only CredLens's own pages may make. */
 function ownPagesOnly(sender: Sender): void {
@@ -45,8 +41,8 @@ export function createHandlers(env: BackgroundEnv): Handlers {
       // Only a tab's own content script names its list's entries.
       if (sender.tabId === undefined || sender.fromExtension || !Array.isArray(req.titles)) return null;
       const titles = req.titles
-        .slice(0, MAX_TITLES)
-        .filter((t): t is { url: string; text: string } => typeof t?.url === 'string' && typeof t.text === 'string' && t.text.length <= MAX_TITLE_LENGTH);
+        .slice(0, MAX_ITEMS_PER_PAGE)
+        .filter((t): t is { url: string; text: string } => typeof t?.url === 'string' && typeof t.text === 'string' && t.text.length <= MAX_LINK_TEXT);
       await env.pages.setTitles(sender.tabId, req.pageUrl, titles);
       return null;
     },
