@@ -2,7 +2,7 @@
  * The user's settings: trust sources, language, local-network checks. Pure data and validation
  * here; the background stores them in extension storage.
  */
-import type { Lang } from '../../sdk/explain/types.js';
+import { LANGS, type Lang } from '../../sdk/explain/types.js';
 
 /** Kinds of trust source the SDK can consult. */
 export type TrustSourceKind = 'credlens-list' | 'dcc-legacy' | 'dcc-oidf' | 'ebsi' | 'deqar';
@@ -53,7 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 const KINDS = new Set<TrustSourceKind>(['credlens-list', 'dcc-legacy', 'dcc-oidf', 'ebsi', 'deqar']);
-const LANG_VALUES = new Set(['auto', 'en', 'de', 'fr', 'es']);
+const LANG_VALUES: ReadonlySet<string> = new Set(['auto', ...LANGS]);
 /** Most trust sources kept. */
 export const MAX_TRUST_SOURCES = 20;
 /** Longest pasted trust list kept (characters). */
@@ -111,5 +111,5 @@ export function isHttpUrl(s: string): boolean {
 export function resolveLang(setting: Settings['lang'], browserLang: string | undefined): Lang {
   if (setting !== 'auto') return setting;
   const base = (browserLang ?? 'en').toLowerCase().split('-')[0];
-  return base === 'de' || base === 'fr' || base === 'es' ? base : 'en';
+  return (LANGS as readonly string[]).includes(base ?? '') ? (base as Lang) : 'en';
 }

@@ -68,7 +68,10 @@ export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): voi
       verifier,
       pages,
       loadSettings,
-      saveSettings: async (s: Settings) => browser.storage.local.set({ settings: s }),
+      saveSettings: async (s: Settings) => {
+        await browser.storage.local.set({ settings: s });
+        settingsRead = Promise.resolve(s);
+      },
       clearResults: () => results.clear(),
       activeTabId: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
       scanTab,
@@ -95,8 +98,22 @@ export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): voi
   });
 }
 
-async function loadSettings(): Promise<Settings> {
-  return normalizeSettings((await browser.storage.local.get('settings')).settings);
+// Every verification reads the settings (twice: trust sources, then language); one read is kept
+// until storage says they changed.
+let settingsRead: Promise<Settings> | undefined;
+browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+  if (area === 'local' && 'settings' in changes) settingsRead = undefined;
+});
+
+function loadSettings(): Promise<Settings> {
+  const read: Promise<Settings> = (settingsRead ??= browser.storage.local.get('settings').then(
+    (r: Record<string, unknown>) => normalizeSettings(r.settings),
+    (e: unknown) => {
+      settingsRead = undefined; // not kept: the next request reads again
+      throw e;
+    },
+  ));
+  return read;
 }
 
 async function openPage(page: 'options' | 'learner' | 'cv', query?: string): Promise<void> {

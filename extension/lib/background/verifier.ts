@@ -7,7 +7,8 @@
 import { verify, type VerifyInput } from '../../../sdk/verify.js';
 import { explain } from '../../../sdk/explain/index.js';
 import { base58Encode } from '../../../sdk/util/base58.js';
-import { base64Decode } from '../../../sdk/util/bytes.js';
+import { base64Decode, base64UrlEncode } from '../../../sdk/util/bytes.js';
+import { sha256 } from '../../../sdk/crypto/sha256.js';
 import type { Lang } from '../../../sdk/explain/types.js';
 import { MemoryCache, type Cache, type FetchLike, type VerifyOptions } from '../../../sdk/options.js';
 import type { FailedItem, FoundLink, LearnerInput, VerifiedItem } from '../protocol.js';
@@ -205,7 +206,9 @@ function stripExpiry(o: Outcome & { expiresAt?: number }): Outcome {
 
 // Results depend on the trust sources and the network policy; a settings change must not serve stale ones.
 function settingsKey(s: Settings): string {
-  return JSON.stringify([s.localNetwork, s.trustSources.filter((t) => t.enabled).map((t) => [t.id, t.url ?? '', t.json?.length ?? 0])]);
+  // A pasted list is told apart by its digest, not its length: an edit of the same length must not
+  // keep old verdicts.
+  return JSON.stringify([s.localNetwork, s.trustSources.filter((t) => t.enabled).map((t) => [t.id, t.url ?? '', t.json === undefined ? '' : base64UrlEncode(sha256(t.json))])]);
 }
 
 function fromBase64(b64: string): Uint8Array | undefined {

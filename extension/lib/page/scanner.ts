@@ -50,7 +50,7 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
     const e = entries.get(url);
     if (!e) return;
     e.item = e.title && !item.text ? { ...item, text: e.title } : item;
-    for (const b of e.badges) b.update(item);
+    for (const b of e.badges) b.update(e.item);
   };
 
   const request = (link: FoundLink, entry: Entry, forPage: string) => {

@@ -14,13 +14,7 @@ export function applyStyles(root: ShadowRoot, extra = ''): void {
   if (shared === undefined) shared = import.meta.env.FIREFOX ? null : constructed();
   if (shared) {
     try {
-      const sheets = [shared];
-      if (extra) {
-        const own = new CSSStyleSheet();
-        own.replaceSync(extra);
-        sheets.unshift(own);
-      }
-      root.adoptedStyleSheets = sheets;
+      root.adoptedStyleSheets = extra ? [extraSheet(extra), shared] : [shared];
       return;
     } catch {
       // adoptedStyleSheets refused (some content-script worlds): fall back below
@@ -29,6 +23,19 @@ export function applyStyles(root: ShadowRoot, extra = ''): void {
   const style = document.createElement('style');
   style.textContent = extra + STYLES;
   root.prepend(style);
+}
+
+// The host-specific rules, parsed once per distinct text like the UI's own (every badge passes the same).
+const extras = new Map<string, CSSStyleSheet>();
+
+function extraSheet(rules: string): CSSStyleSheet {
+  let sheet = extras.get(rules);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(rules);
+    extras.set(rules, sheet);
+  }
+  return sheet;
 }
 
 function constructed(): CSSStyleSheet | null {
