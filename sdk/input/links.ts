@@ -211,8 +211,7 @@ const NEVER_PATHS = /^\/(?:\.well-known\/|(?:manifest|package|composer|site|app)
  * mailto:, tel:, images outside badge paths.
  */
 export function isCredentialLink(url: string): boolean {
-  const u = normalizedUrl(url);
-  return u !== undefined && isCredentialUrl(u);
+  return credentialLinkUrl(url) !== undefined;
 }
 
 /**

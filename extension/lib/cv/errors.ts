@@ -30,10 +30,5 @@ export class CvError extends Error {
   }
 }
 
-/** True when `e` is a CvError (optionally with a given code). */
-export function isCvError(e: unknown, code?: CvErrorCode): e is CvError {
-  return e instanceof CvError && (code === undefined || e.code === code);
-}
-
 /** Largest CV file read, PDF or DOCX (bytes). */
 export const MAX_CV_FILE_BYTES = 20 * 1024 * 1024;

@@ -11,9 +11,10 @@ import { DOCX_LIMITS } from '../../../sdk/input/cv.js';
 import type { FoundLink } from '../protocol.js';
 import { docxLinks } from './docx.js';
 import { CvError, MAX_CV_FILE_BYTES } from './errors.js';
-import { looksLikePdfBytes, pdfLinks } from './pdf.js';
+import { looksLikePdf } from '../../../sdk/input/pdf-links.js';
+import { pdfLinks } from './pdf.js';
 
-export { CvError, isCvError, MAX_CV_FILE_BYTES, type CvErrorCode } from './errors.js';
+export { CvError, MAX_CV_FILE_BYTES, type CvErrorCode } from './errors.js';
 export { MAX_CV_LINKS, MAX_PDF_PAGES, setPdfjsLoader } from './pdf.js';
 
 /** The kinds of CV file read. */
@@ -25,7 +26,7 @@ export type CvFileKind = 'pdf' | 'docx';
  * else undefined. `name` is not trusted; it is not used.
  */
 export function sniffCvFile(bytes: Uint8Array): CvFileKind | undefined {
-  if (looksLikePdfBytes(bytes)) return 'pdf';
+  if (looksLikePdf(bytes)) return 'pdf';
   if (!looksLikeZip(bytes)) return undefined;
   try {
     const zip = new ZipReader(bytes, DOCX_LIMITS);

@@ -21,7 +21,8 @@
  * font data, no wasm (text from fonts that need a predefined Adobe CMap, mostly older CJK files
  * without embedded fonts, is not extracted; their link annotations still are).
  */
-import { findUrlsInText, isCredentialLink, LinkCollector, MAX_URL_LENGTH, normalizeLink, type FoundLink as SdkLink } from '../../../sdk/input/links.js';
+import { credentialLinkUrl, findUrlsInText, LinkCollector, MAX_URL_LENGTH, normalizeLink, type FoundLink as SdkLink } from '../../../sdk/input/links.js';
+import { looksLikePdf } from '../../../sdk/input/pdf-links.js';
 import type { FoundLink } from '../protocol.js';
 import { CvError, MAX_CV_FILE_BYTES } from './errors.js';
 
@@ -123,9 +124,8 @@ function pdfjs(): Promise<PdfjsLike> {
 export class CredentialCollector extends LinkCollector {
   /** Adds `raw` when it is a credential link; see LinkCollector.add. */
   override add(raw: string, text?: string, base: string | URL | undefined = this.base): SdkLink | undefined {
-    const url = normalizeLink(raw, base);
-    if (url === undefined || !isCredentialLink(url)) return undefined;
-    return super.add(url, text);
+    const url = credentialLinkUrl(raw, base);
+    return url === undefined ? undefined : super.add(url, text);
   }
 }
 
@@ -135,15 +135,6 @@ export class CredentialCollector extends LinkCollector {
 export interface PdfLinksOptions {
   /** Time allowed for the whole file (default `PDF_TIMEOUT_MS`); past it: CvError 'unreadable'. */
   timeoutMs?: number;
-}
-
-/** True when `%PDF-` appears in the first kilobyte (where readers accept the header). */
-export function looksLikePdfBytes(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, Math.min(bytes.length, 1024));
-  for (let i = 0; i + 5 <= head.length; i++) {
-    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
-  }
-  return false;
 }
 
 /**
@@ -157,7 +148,7 @@ export async function pdfLinks(bytes: Uint8Array, onProgress?: (done: number, to
   if (bytes.byteLength > MAX_CV_FILE_BYTES) {
     throw new CvError('too-large', `The PDF is ${mb(bytes.byteLength)} MB; at most ${mb(MAX_CV_FILE_BYTES)} MB are read.`);
   }
-  if (!looksLikePdfBytes(bytes)) throw new CvError('not-a-pdf', 'The file is not a PDF (no %PDF- header).');
+  if (!looksLikePdf(bytes)) throw new CvError('not-a-pdf', 'The file is not a PDF (no %PDF- header).');
 
   const deadline = Date.now() + (options.timeoutMs ?? PDF_TIMEOUT_MS);
   let lib: PdfjsLike;
@@ -428,7 +419,7 @@ function lastToken(text: string): string {
 }
 
 /** Host + path URLs written without a scheme ("credly.com/badges/…"), as https URLs. */
-export function findSchemelessUrls(text: string): string[] {
+function findSchemelessUrls(text: string): string[] {
   const out: string[] = [];
   SCHEMELESS.lastIndex = 0;
   for (let m = SCHEMELESS.exec(text); m !== null; m = SCHEMELESS.exec(text)) {

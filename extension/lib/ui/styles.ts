@@ -115,5 +115,3 @@ input[type=checkbox],input[type=file]{border:none;padding:0}
 progress{width:100%}
 `;
 
-/** The same stylesheet under its older name. */
-export const CSS = STYLES;

@@ -42,17 +42,6 @@ function cvErrorText(e: unknown, p: PageStrings): string {
   }
 }
 
-/** The first occurrence of each URL, keeping the first non-empty text. */
-function dedupe(links: readonly FoundLink[]): FoundLink[] {
-  const out = new Map<string, FoundLink>();
-  for (const l of links) {
-    const seen = out.get(l.url);
-    if (!seen) out.set(l.url, { ...l });
-    else if (!seen.text && l.text) seen.text = l.text;
-  }
-  return [...out.values()];
-}
-
 /** Downloads `url` with a size cap and a timeout. */
 async function download(url: string, localAllowed: boolean): Promise<Uint8Array> {
   const ctl = new AbortController();
@@ -128,7 +117,7 @@ export function CvApp() {
     setPhase('reading');
     let links: FoundLink[];
     try {
-      links = dedupe((await linksFromFile(bytes, name, (done, total) => current() && setReading([done, total]))).links);
+      links = (await linksFromFile(bytes, name, (done, total) => current() && setReading([done, total]))).links;
     } catch (e) {
       if (current()) {
         setError(cvErrorText(e, p));
