@@ -105,7 +105,8 @@ export async function safeFetch(raw: string, o: FetchOptions, req: FetchRequest 
   // or status list) share a download still under way instead of starting their own.
   let pending = inFlight.get(o.cache);
   if (!pending) inFlight.set(o.cache, (pending = new Map()));
-  const flightKey = JSON.stringify([raw, req, o.allowPrivateNetwork, o.allowHttpLocalhost]);
+  // The cache key plus what else changes the download itself (the accepted types are checked after).
+  const flightKey = `${key}|${req.httpsOnly ? 'https' : ''}|${(req.passStatus ?? []).join(',')}`;
   let job = pending.get(flightKey);
   if (!job) {
     const started = (async () => {
@@ -126,8 +127,12 @@ export async function safeFetch(raw: string, o: FetchOptions, req: FetchRequest 
 // Downloads under way, per cache (verifications with their own caches never share one).
 const inFlight = new WeakMap<object, Map<string, Promise<Fetched>>>();
 
-/** A cached answer whose final address (after redirects) this call's rules also accept. */
+/**
+ * A cached answer whose final address (after redirects) this call's rules also accept. The cache
+ * key holds the address policy, so only https-only can still refuse it.
+ */
 function allowedNow(f: Fetched, o: FetchOptions, req: FetchRequest): boolean {
+  if (!req.httpsOnly) return true;
   try {
     checkUrl(f.url, o, req.httpsOnly);
     return true;
