@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { verify } from '../sdk/index.js';
-import type { Report } from '../sdk/report/types.js';
+import { MANDATORY_ELEMENTS, type Report } from '../sdk/report/types.js';
 import { startIssuer } from './issuer/server.js';
 import { startSite, type Site } from './site.js';
 import { DEMO_PERSON, type DemoCredential } from './types.js';
@@ -22,7 +22,6 @@ import { buildE2eExtension, CHROME_FLAGS, CHROMIUM, E2E_EXTENSION, launchWithExt
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const VERIFY = { allowPrivateNetwork: true, allowHttpLocalhost: true } as const;
-const MANDATORY = 11;
 
 const args = new Set(process.argv.slice(2));
 const serve = args.has('--serve');
@@ -58,7 +57,7 @@ async function verifyAll(credentials: DemoCredential[], issuerOrigin: string): P
 
 function present(r: Report | undefined): string {
   if (!r) return '-';
-  return r.completeness ? `${r.completeness.mandatoryPresent}/${r.completeness.mandatoryTotal}` : `0/${MANDATORY}`;
+  return r.completeness ? `${r.completeness.mandatoryPresent}/${r.completeness.mandatoryTotal}` : `0/${MANDATORY_ELEMENTS.length}`;
 }
 
 function printTable(rows: Row[]): boolean {
@@ -116,8 +115,9 @@ async function screenshots(site: Site, issuerOrigin: string, withExtension: bool
   mkdirSync(OUT, { recursive: true });
   const { chromium } = await import('playwright-core');
   const b = withExtension ? await launchWithExtension({ headless: true }) : undefined;
-  const context = b?.context ?? (await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS })).newContext({ viewport: { width: 1280, height: 900 } });
-  const ctx = await context;
+  // Without the extension, a plain Chromium (closed with its context below).
+  const plain = b ? undefined : await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS });
+  const ctx = b?.context ?? (await plain!.newContext({ viewport: { width: 1280, height: 900 } }));
   if (b) await useDemoTrustList(b, issuerOrigin);
   const written: string[] = [];
   try {
@@ -145,7 +145,7 @@ async function screenshots(site: Site, issuerOrigin: string, withExtension: bool
       await page.close();
     }
   } finally {
-    await (b ? b.close() : ctx.close());
+    await (b ? b.close() : plain!.close());
   }
   return written;
 }

@@ -13,6 +13,7 @@
  * Also a minimal PNG encoder (RGBA, 8 bits, zlib via fflate) for the badge art of art.ts.
  */
 import { zlibSync } from 'fflate';
+import { concatBytes } from '../../sdk/util/bytes.js';
 
 const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
@@ -47,16 +48,6 @@ export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** Encodes straight-alpha RGBA pixels (row-major, 4 bytes each) as a PNG (colour type 6, 8 bits). */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   if (rgba.length !== width * height * 4) throw new Error('pixel buffer does not match the size');
@@ -68,7 +59,7 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Uint
   // Every scanline with filter type 0 (None): simple, and the shapes compress well anyway.
   const raw = new Uint8Array(height * (width * 4 + 1));
   for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
-  return concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', zlibSync(raw, { level: 9 })), pngChunk('IEND', new Uint8Array(0))]);
+  return concatBytes([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', zlibSync(raw, { level: 9 })), pngChunk('IEND', new Uint8Array(0))]);
 }
 
 /** The keywords of the two baking specifications. */
@@ -84,7 +75,7 @@ export function bakePng(png: Uint8Array, keyword: PngBadgeKeyword, text: string)
   const kept: Uint8Array[] = [png.subarray(0, 8)];
   const key = new TextEncoder().encode(keyword);
   // iTXt: keyword \0, compression flag 0, method 0, language tag "" \0, translated keyword "" \0, text.
-  const itxt = pngChunk('iTXt', concat([key, Uint8Array.of(0, 0, 0, 0, 0), new TextEncoder().encode(text)]));
+  const itxt = pngChunk('iTXt', concatBytes([key, Uint8Array.of(0, 0, 0, 0, 0), new TextEncoder().encode(text)]));
   let at = 8;
   let ended = false;
   while (at + 12 <= png.length) {
@@ -104,7 +95,7 @@ export function bakePng(png: Uint8Array, keyword: PngBadgeKeyword, text: string)
     at = end;
   }
   if (!ended) throw new Error('PNG without IEND');
-  return concat(kept);
+  return concatBytes(kept);
 }
 
 function xmlAttr(s: string): string {
