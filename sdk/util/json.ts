@@ -4,27 +4,41 @@ import { CredLensError } from '../errors.js';
 export const MAX_JSON_DEPTH = 100;
 
 /**
- * Parses JSON with a depth limit checked before parsing (a linear scan that skips strings), so a
- * 100k-deep document is refused in O(n) instead of overflowing a recursive consumer later.
+ * Parses JSON with a depth limit, so a 100k-deep document is refused instead of overflowing a
+ * recursive consumer later. V8's JSON.parse is itself iterative (any depth parses), so the text is
+ * parsed first and the depth checked on the result: a walk over values, several times cheaper than
+ * a scan over every character while the code is still cold (a service worker verifying a page).
  */
 export function parseJson(text: string, where = 'the input', maxDepth = MAX_JSON_DEPTH): unknown {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > maxDepth) throw new CredLensError('too-deep', `${where} nests deeper than ${maxDepth} levels.`);
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new CredLensError('bad-json', `${where} is not valid JSON: ${(e as Error).message}`);
   }
+  if (nestsDeeper(value, maxDepth)) throw new CredLensError('too-deep', `${where} nests deeper than ${maxDepth} levels.`);
+  return value;
+}
+
+/** True when `value` has objects or arrays nested more than `max` levels (an explicit stack, no recursion). */
+function nestsDeeper(value: unknown, max: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const stack: object[] = [value];
+  const depths: number[] = [1];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    const d = depths.pop()!;
+    if (d > max) return true;
+    const children = Array.isArray(v) ? v : Object.values(v);
+    for (let i = 0; i < children.length; i++) {
+      const c: unknown = children[i];
+      if (typeof c === 'object' && c !== null) {
+        stack.push(c);
+        depths.push(d + 1);
+      }
+    }
+  }
+  return false;
 }
 
 /** A plain JSON object (not an array, not null). */
