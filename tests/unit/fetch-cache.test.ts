@@ -36,6 +36,37 @@ describe('safeFetch cache', () => {
   });
 });
 
+describe('safeFetch definitive misses', () => {
+  function gone(status: number) {
+    const calls: string[] = [];
+    const o = resolveOptions({
+      fetch: async (u: string) => {
+        calls.push(u);
+        return new Response('{"revoked":true}', { status, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    return { o, calls };
+  }
+
+  it('hands a passed 410 to the next caller that also takes 410, without asking again', async () => {
+    const { o, calls } = gone(410);
+    const first = await safeFetch('https://issuer.example/assertion', o, { accept: 'application/json', passStatus: [410] });
+    const second = await safeFetch('https://issuer.example/assertion', o, { accept: 'application/ld+json', kinds: ['json'], passStatus: [404, 410] });
+    expect(first.status).toBe(410);
+    expect(second.status).toBe(410);
+    expect(second.text()).toContain('revoked');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('never hands a remembered miss to a caller that does not take that status', async () => {
+    const { o, calls } = gone(404);
+    await safeFetch('https://issuer.example/missing', o, { passStatus: [404] });
+    await expect(safeFetch('https://issuer.example/missing', o, { passStatus: [410] })).rejects.toMatchObject({ code: 'http-status' });
+    await expect(safeFetch('https://issuer.example/missing', o)).rejects.toMatchObject({ code: 'http-status' });
+    expect(calls).toHaveLength(3);
+  });
+});
+
 describe('safeFetch downloads under way', () => {
   it('shares one download between verifications that share a cache, not between others', async () => {
     let calls = 0;
