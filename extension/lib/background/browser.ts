@@ -27,8 +27,6 @@ export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): voi
     store: results,
     localAllowed: opts.e2e,
   });
-  // The worker was woken by a page about to be scanned (or by the toolbar): compile the verifier now.
-  void verifier.warmUp();
   const pages = new Pages(
     {
       load: async () => {

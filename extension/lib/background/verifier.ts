@@ -55,6 +55,8 @@ type Outcome = VerifiedItem | FailedItem;
 export class Verifier {
   private readonly inFlight = new Map<string, Promise<Outcome>>();
   private readonly documents: Cache;
+  /** The warm-up run, once started (see warmUp). */
+  private warming?: Promise<void>;
   private readonly queue: (() => void)[] = [];
   private running = 0;
 
@@ -66,14 +68,18 @@ export class Verifier {
    * Runs the SDK once on a local, throw-away credential (no network), so the code a first real
    * verification needs (JSON-LD contexts, canonicalization, signature checks) is compiled and its
    * caches filled while the page that woke the worker is still loading. The verdict is discarded.
+   * Once per worker: later calls answer the first run.
    */
-  async warmUp(): Promise<void> {
-    try {
-      const report = await verify(WARM_UP_CREDENTIAL, { fetch: async () => Promise.reject(new TypeError('offline warm-up')), cache: this.documents, recipient: { name: 'Warm Up' } });
-      explain(report, await this.deps.lang());
-    } catch {
-      // nothing to report: a warm-up
-    }
+  warmUp(): Promise<void> {
+    this.warming ??= (async () => {
+      try {
+        const report = await verify(WARM_UP_CREDENTIAL, { fetch: async () => Promise.reject(new TypeError('offline warm-up')), cache: this.documents, recipient: { name: 'Warm Up' } });
+        explain(report, await this.deps.lang());
+      } catch {
+        // nothing to report: a warm-up
+      }
+    })();
+    return this.warming;
   }
 
   /** Verifies a credential link; `owner` is the person the page is about. */

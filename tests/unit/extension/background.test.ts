@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startIssuer, type RunningIssuer } from '../../../demo/issuer/server.js';
 import { DEMO_PERSON } from '../../../demo/types.js';
 import { Verifier, type ResultStore } from '../../../extension/lib/background/verifier.js';
@@ -270,6 +270,21 @@ describe('per-tab lists and handlers', () => {
     expect(slim.lang).toBe('de');
     expect(slim.trustSources).toEqual([]);
     expect((await h['get-settings']({ type: 'get-settings' }, own)).trustSources.length).toBe(1);
+  });
+
+  it('warms the verifier when a page asks for settings (a scan is coming), once per worker', async () => {
+    const { pages } = pagesWithLog();
+    const { v } = makeVerifier();
+    const warm = vi.spyOn(v, 'warmUp');
+    const h = createHandlers({ verifier: v, pages, loadSettings: async () => DEFAULT_SETTINGS, saveSettings: async () => {}, clearResults: async () => 0, activeTabId: async () => 1, scanTab: async () => ({ ok: true }), openPage: async () => {} });
+    expect(warm).not.toHaveBeenCalled();
+    await h['page-summary']({ type: 'page-summary' }, { tabId: 1, fromExtension: false });
+    expect(warm).not.toHaveBeenCalled();
+    await h['get-settings']({ type: 'get-settings' }, { tabId: 1, fromExtension: false });
+    expect(warm).toHaveBeenCalledTimes(1);
+    const first = warm.mock.results[0]!.value as Promise<void>;
+    expect(v.warmUp()).toBe(first);
+    await first;
   });
 
   it('takes titles the page read later for its own untitled entries only', async () => {
