@@ -30,7 +30,7 @@ export function startBackground(opts: { e2e: boolean; sidePanel: boolean }): voi
   const pages = new Pages(
     {
       load: async () => {
-        const all = await area().get(null);
+        const all = await area().get(await keysOrAll(PAGE_PREFIX));
         const out: Record<string, PageSummary> = {};
         for (const [k, v] of Object.entries(all)) if (k.startsWith(PAGE_PREFIX)) out[k.slice(PAGE_PREFIX.length)] = v as PageSummary;
         return out;
@@ -155,8 +155,23 @@ function isExpired(v: unknown): boolean {
 }
 
 async function clearPrefixed(prefix: string, which: (value: unknown) => boolean = () => true): Promise<number> {
-  const all = await area().get(null);
+  const all = await area().get(await keysOrAll(prefix));
   const keys = Object.keys(all).filter((k) => k.startsWith(prefix) && which(all[k]));
   if (keys.length) await area().remove(keys);
   return keys.length;
+}
+
+/**
+ * The stored keys starting with `prefix`, to read just those (a tab's list is not worth reading
+ * every cached report for); null, meaning "read everything", where the browser cannot list keys
+ * (storage getKeys: Chrome 130+).
+ */
+async function keysOrAll(prefix: string): Promise<string[] | null> {
+  const a = area() as { getKeys?: () => Promise<string[]> };
+  if (typeof a.getKeys !== 'function') return null;
+  try {
+    return (await a.getKeys()).filter((k) => k.startsWith(prefix));
+  } catch {
+    return null;
+  }
 }
