@@ -7,6 +7,12 @@ import type { Report, Verdict } from '../../sdk/report/types.js';
 import type { ExplainedReport, Lang } from '../../sdk/explain/types.js';
 import type { Settings } from './settings.js';
 
+/**
+ * Largest credential file (a baked badge image, a JSON or JWT file) the background verifies, in
+ * bytes. The learner page refuses larger files before sending them, with the same figure.
+ */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
 /** One credential link found on a page or in a CV. */
 export interface FoundLink {
   /** The credential URL, redirect wrappers removed (what is verified, and the badge's data-credential-url). */

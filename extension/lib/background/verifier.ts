@@ -11,7 +11,7 @@ import { base64Decode, base64UrlEncode } from '../../../sdk/util/bytes.js';
 import { sha256 } from '../../../sdk/crypto/sha256.js';
 import type { Lang } from '../../../sdk/explain/types.js';
 import { MemoryCache, type Cache, type FetchLike, type VerifyOptions } from '../../../sdk/options.js';
-import type { FailedItem, FoundLink, LearnerInput, VerifiedItem } from '../protocol.js';
+import { MAX_INPUT_BYTES, type FailedItem, type FoundLink, type LearnerInput, type VerifiedItem } from '../protocol.js';
 import type { Settings } from '../settings.js';
 import { redirectCheckingFetch } from './fetch.js';
 import { trustSourcesFrom } from './trust.js';
@@ -22,8 +22,6 @@ export const RESULT_TTL_MS = 10 * 60_000;
 export const DOCUMENT_TTL_MS = 5 * 60_000;
 /** Verifications running at once; more wait their turn. */
 export const MAX_PARALLEL = 6;
-/** Largest dropped file accepted (bytes). */
-export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
 /** Where results are kept between service-worker restarts (extension session storage in the browser). */
 export interface ResultStore {

@@ -15,7 +15,7 @@ import { Pages } from '../../../extension/lib/background/pages.js';
 import { createHandlers } from '../../../extension/lib/background/handlers.js';
 import { trustSourcesFrom } from '../../../extension/lib/background/trust.js';
 import { DEFAULT_SETTINGS, normalizeSettings, resolveLang, type Settings } from '../../../extension/lib/settings.js';
-import type { PageSummary, VerifiedItem } from '../../../extension/lib/protocol.js';
+import { MAX_INPUT_BYTES, type PageSummary, type VerifiedItem } from '../../../extension/lib/protocol.js';
 
 let keysDir: string;
 let issuer: RunningIssuer;
@@ -159,6 +159,11 @@ describe('Verifier (real SDK, real demo issuer)', () => {
     expect(garbage.state === 'error' && garbage.code).toBeTruthy();
     const badB64 = await v.verifyInput({ kind: 'bytes', base64: '***', name: 'x.png' });
     expect(badB64.state === 'error' && badB64.code).toBe('bad-input');
+    // the learner page's limit is this same figure: a file it sends is never refused here for size
+    const over = await v.verifyInput({ kind: 'bytes', base64: Buffer.alloc(MAX_INPUT_BYTES + 1).toString('base64'), name: 'big.png' });
+    expect(over.state === 'error' && over.code).toBe('too-large');
+    const atLimit = await v.verifyInput({ kind: 'bytes', base64: Buffer.alloc(MAX_INPUT_BYTES).toString('base64'), name: 'zeros.png' });
+    expect(atLimit.state === 'error' && atLimit.code).not.toBe('too-large');
     expect(store.map.size).toBe(0);
   });
 });

@@ -5,15 +5,12 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ask } from '../../messaging.js';
-import type { Item, LearnerInput } from '../../protocol.js';
+import { MAX_INPUT_BYTES, type Item, type LearnerInput } from '../../protocol.js';
 import { isHttpUrl } from '../../settings.js';
 import { Card } from '../Card.js';
 import { Checklist } from '../Checklist.js';
 import { fill, pageStrings, strings } from '../strings.js';
 import { codeOf, DropZone, messageOf, toBase64, useLang, useSettings } from './common.js';
-
-/** Largest file sent for checking (bytes). */
-const MAX_FILE = 10 * 1024 * 1024;
 
 /** The learner page. */
 export function LearnerApp() {
@@ -50,7 +47,7 @@ export function LearnerApp() {
   };
 
   const submitFile = async (f: File) => {
-    if (f.size > MAX_FILE) return setError(fill(p.fileTooLarge, { max: MAX_FILE / (1024 * 1024) }));
+    if (f.size > MAX_INPUT_BYTES) return setError(fill(p.fileTooLarge, { max: MAX_INPUT_BYTES / (1024 * 1024) }));
     const bytes = new Uint8Array(await f.arrayBuffer());
     void run({ kind: 'bytes', base64: toBase64(bytes), name: f.name }, f.name);
   };
