@@ -1,8 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isLinkedInScanPage } from '../lib/detect/index.js';
 import { ask } from '../lib/messaging.js';
-import { startScanner } from '../lib/page/scanner.js';
-import { readPageSettings } from '../lib/page/settings.js';
+import { runningScanner, startScanner } from '../lib/page/scanner.js';
+import { onPageSettingsChange, readPageSettings } from '../lib/page/settings.js';
 
 // Wiring only. LinkedIn profiles, their certifications page, Featured and the feed are scanned as
 // they load (unless switched off in the settings); other LinkedIn pages start scanning when the
@@ -19,10 +19,20 @@ export default defineContentScript({
     void ask('get-settings', {}).catch(() => {});
     const settings = readPageSettings();
     if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
-    if ((await settings).autoScanLinkedIn === false) return;
-    if (scanHere(location.href)) return void startScanner(scanHere);
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      if (scanHere(newUrl.href)) startScanner(scanHere);
+    let auto = (await settings).autoScanLinkedIn !== false;
+    // A watching scanner follows single-page navigation itself; this starts one, or resumes a stopped one.
+    const startHere = (url: string) => {
+      if (auto && scanHere(url) && !runningScanner()?.watching) startScanner(scanHere);
+    };
+    startHere(location.href);
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => startHere(newUrl.href));
+    // Auto-scan switched off in the settings: open LinkedIn tabs stop watching at once; switched on:
+    // they start (or resume) without a reload.
+    const unsubscribe = onPageSettingsChange((s) => {
+      auto = s.autoScanLinkedIn !== false;
+      if (auto) startHere(location.href);
+      else runningScanner()?.stop();
     });
+    ctx.onInvalidated(unsubscribe);
   },
 });

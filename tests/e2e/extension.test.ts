@@ -146,6 +146,46 @@ describe('LinkedIn-like profile', () => {
     for (const c of issuer.credentials) expect(mine?.items.find((i) => i.url === c.url)?.text, c.slug).toBe(c.title);
     expect(mine?.items.every((i) => i.state === 'done')).toBe(true);
   });
+
+  it('stops watching an open profile when auto-scan is switched off, and resumes when it is switched on', async () => {
+    const setAutoScan = (on: boolean) =>
+      browser.worker.evaluate(async (value) => {
+        const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: unknown): Promise<void> } } } }).chrome;
+        const current = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+        await c.storage.local.set({ settings: { ...current, autoScanLinkedIn: value } });
+      }, on);
+    const count = () => page.$$eval('credlens-badge', (els) => els.length);
+    const before = await count();
+    // a section LinkedIn loads later, with a credential link in it
+    const addSection = (id: string) =>
+      page.evaluate(
+        ({ id, url }) => {
+          const ul = document.createElement('ul');
+          ul.id = id;
+          ul.innerHTML = '<li><span>Added later</span> <a></a></li>';
+          const a = ul.querySelector('a')!;
+          a.href = url;
+          a.textContent = 'Show credential';
+          document.body.append(ul);
+        },
+        { id, url: bySlug('uni-learning-analytics').url },
+      );
+    try {
+      await setAutoScan(false);
+      await page.waitForTimeout(300); // the change reaches the tab's content script
+      await addSection('credlens-e2e-off');
+      await page.waitForTimeout(800); // well past the watcher's 200 ms batch delay
+      expect(await count()).toBe(before);
+      await setAutoScan(true);
+      await expect.poll(count, { timeout: 5_000 }).toBe(before + 1);
+      expect(await page.$eval('#credlens-e2e-off credlens-badge', (b) => b.getAttribute('data-credential-url'))).toBe(bySlug('uni-learning-analytics').url);
+      // watching again: the next lazily loaded section gets its badge by itself
+      await addSection('credlens-e2e-on');
+      await expect.poll(count, { timeout: 5_000 }).toBe(before + 2);
+    } finally {
+      await setAutoScan(true);
+    }
+  });
 });
 
 describe('any page on demand (toolbar)', () => {

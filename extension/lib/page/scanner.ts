@@ -8,14 +8,19 @@ import { ask } from '../messaging.js';
 import type { FailedItem, FoundLink, Item, UiLang } from '../protocol.js';
 import { resolveLang } from '../settings.js';
 import { createBadge, type Badge } from './badge.js';
-import { readPageSettings } from './settings.js';
+import { onPageSettingsChange, readPageSettings } from './settings.js';
 
-/** The running scanner of this page. */
+/** The scanner of this page. */
 export interface Scanner {
-  /** Looks for new links now. */
+  /** Looks for new links now (and keeps watching the page again after `stop`). */
   scan(): void;
-  /** Badges placed so far. */
-  readonly count: number;
+  /**
+   * Stops watching the page (auto-scan switched off): no new badges until `scan` is called again.
+   * Badges already placed stay, and still receive their verdicts.
+   */
+  stop(): void;
+  /** True while the page is watched (from the start until `stop`, and again after `scan`). */
+  readonly watching: boolean;
 }
 
 interface Entry {
@@ -35,8 +40,8 @@ const KEY = Symbol.for('credlens.scanner');
  */
 export function startScanner(scanHere: (url: string) => boolean = () => true): Scanner {
   const g = globalThis as unknown as Record<symbol, Scanner | undefined>;
-  const running = g[KEY];
-  if (running && typeof running.scan === 'function') {
+  const running = runningScanner();
+  if (running) {
     running.scan();
     return running;
   }
@@ -44,7 +49,7 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
   let owner = profileOwner(document);
   let pageUrl = location.href;
   let entries = new Map<string, Entry>();
-  let count = 0;
+  let stopWatching: (() => void) | undefined;
 
   const show = (url: string, item: Item) => {
     const e = entries.get(url);
@@ -79,7 +84,6 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
       let entry = entries.get(found.url);
       const item: Item = entry?.item ?? { ...link, state: 'pending' };
       const badge = createBadge(found.anchor, item, () => lang);
-      count++;
       if (!entry) {
         entry = { badges: [], item, requested: false };
         entries.set(found.url, entry);
@@ -115,29 +119,61 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
     if (titles.length > 0) ask('link-titles', { pageUrl: forPage, titles }).catch(() => {});
   };
 
+  // A new page in the single-page app: new owner, new list; old badges went with the old DOM.
+  const navigated = (url: string) => {
+    pageUrl = url;
+    entries = new Map();
+    owner = undefined;
+  };
+
   const scanner: Scanner = {
-    scan,
-    get count() {
-      return count;
+    scan() {
+      if (stopWatching === undefined) {
+        // Resumed: the page may have moved on while nobody watched (the watcher ignores #fragments too).
+        if (withoutHash(location.href) !== withoutHash(pageUrl)) navigated(location.href);
+        startWatching();
+      }
+      scan();
     },
+    stop() {
+      stopWatching?.();
+      stopWatching = undefined;
+    },
+    get watching() {
+      return stopWatching !== undefined;
+    },
+  };
+  const startWatching = () => {
+    stopWatching = watch(document, {
+      onChange: scan,
+      onNavigate: (url) => {
+        navigated(url);
+        scan();
+      },
+    });
   };
   g[KEY] = scanner;
 
   void readPageSettings().then((s) => {
     lang = resolveLang(s.lang, navigator.language);
   });
-  scan();
-  watch(document, {
-    onChange: scan,
-    onNavigate: (url) => {
-      // A new page in the single-page app: new owner, new list; old badges went with the old DOM.
-      pageUrl = url;
-      entries = new Map();
-      owner = undefined;
-      scan();
-    },
+  // Cards opened after a language change use the new language.
+  onPageSettingsChange((s) => {
+    lang = resolveLang(s.lang, navigator.language);
   });
+  scanner.scan();
   return scanner;
+}
+
+/** The scanner running in this page, if any (started by the LinkedIn script or the toolbar). */
+export function runningScanner(): Scanner | undefined {
+  const running = (globalThis as unknown as Record<symbol, Scanner | undefined>)[KEY];
+  return running && typeof running.scan === 'function' ? running : undefined;
+}
+
+function withoutHash(url: string): string {
+  const at = url.indexOf('#');
+  return at < 0 ? url : url.slice(0, at);
 }
 
 /** Runs `task` when the page is idle (within a second at the latest). */

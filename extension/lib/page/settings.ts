@@ -21,3 +21,17 @@ export async function readPageSettings(): Promise<PageSettings> {
   const s = normalizeSettings(raw);
   return { lang: s.lang, autoScanLinkedIn: s.autoScanLinkedIn };
 }
+
+/**
+ * Calls `listener` with the page-side settings whenever the settings change (the settings page
+ * saves them to `storage.local`). Answers a function that stops listening.
+ */
+export function onPageSettingsChange(listener: (s: PageSettings) => void): () => void {
+  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !('settings' in changes)) return;
+    const s = normalizeSettings(changes.settings!.newValue);
+    listener({ lang: s.lang, autoScanLinkedIn: s.autoScanLinkedIn });
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}
