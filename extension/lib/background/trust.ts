@@ -1,28 +1,37 @@
 /** Turns the user's trust-source settings into the SDK's trust sources. */
 import { credlensTrustList, dccLegacyRegistry, dccOidfRegistry, deqar, ebsiTir } from '../../../sdk/trust/index.js';
+import { CredLensError } from '../../../sdk/errors.js';
 import type { TrustSource } from '../../../sdk/trust/types.js';
 import type { TrustSourceSetting } from '../settings.js';
 
-/** A source the settings name but that cannot be built (e.g. a pasted list that is not valid JSON). */
-export interface SourceProblem {
-  id: string;
-  name: string;
-  message: string;
-}
-
-/** The enabled sources, built; problems are reported, never silently dropped. */
-export function trustSourcesFrom(settings: readonly TrustSourceSetting[]): { sources: TrustSource[]; problems: SourceProblem[] } {
+/**
+ * The enabled sources, built. A source that cannot be built (a pasted list that is not valid JSON,
+ * a registry without its URL) is not dropped: it stays in the list as a source that cannot be
+ * consulted, so every report names it as unavailable, with the reason, and no issuer is counted as
+ * recognised by it.
+ */
+export function trustSourcesFrom(settings: readonly TrustSourceSetting[]): TrustSource[] {
   const sources: TrustSource[] = [];
-  const problems: SourceProblem[] = [];
   for (const s of settings) {
     if (!s.enabled) continue;
     try {
       sources.push(build(s));
     } catch (e) {
-      problems.push({ id: s.id, name: s.name, message: (e as Error)?.message ?? String(e) });
+      sources.push(unusable(s, (e as Error)?.message ?? String(e)));
     }
   }
-  return { sources, problems };
+  return sources;
+}
+
+/** A source whose every lookup fails with the reason it could not be built. */
+function unusable(s: TrustSourceSetting, why: string): TrustSource {
+  return {
+    name: s.name,
+    kind: s.kind === 'ebsi' ? 'ebsi-tir' : s.kind,
+    lookup: async () => {
+      throw new CredLensError('bad-input', `the settings for this source are not usable (${why})`);
+    },
+  };
 }
 
 function build(s: TrustSourceSetting): TrustSource {

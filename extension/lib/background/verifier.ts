@@ -127,7 +127,7 @@ export class Verifier {
   private async run(input: VerifyInput, link: FoundLink, owner: string | undefined, settings: Settings, lang: Lang): Promise<Outcome> {
     const local = this.deps.localAllowed === true || settings.localNetwork;
     const policy = { allowPrivateNetwork: local, allowHttpLocalhost: local };
-    const { sources } = trustSourcesFrom(settings.trustSources);
+    const sources = trustSourcesFrom(settings.trustSources);
     const options: VerifyOptions = {
       ...policy,
       fetch: redirectCheckingFetch(policy, this.deps.fetch),

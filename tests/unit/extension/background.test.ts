@@ -366,13 +366,26 @@ describe('settings and trust sources', () => {
     expect(resolveLang('fr', 'de')).toBe('fr');
   });
 
-  it('builds enabled sources and reports the ones it cannot build', () => {
-    const { sources, problems } = trustSourcesFrom([
+  it('builds enabled sources; one it cannot build stays, as a source that cannot be consulted', async () => {
+    const sources = trustSourcesFrom([
       { id: 'a', kind: 'credlens-list', name: 'Pasted', json: '{"issuers": []', enabled: true },
       { id: 'b', kind: 'credlens-list', name: 'By URL', url: 'https://l.example/list.json', enabled: true },
       { id: 'c', kind: 'deqar', name: 'DEQAR', enabled: false },
     ]);
-    expect(sources.length).toBe(1);
-    expect(problems.map((p) => p.id)).toEqual(['a']);
+    expect(sources.map((s) => s.name)).toEqual(['Pasted', 'By URL']);
+    await expect(sources[0]!.lookup('did:web:x.example', {} as never)).rejects.toMatchObject({ code: 'bad-input', message: expect.stringContaining('not usable') });
+  });
+
+  it('names a broken pasted trust list in the report as unavailable instead of ignoring it', async () => {
+    const broken: Settings = { ...DEFAULT_SETTINGS, trustSources: [{ id: 'x', kind: 'credlens-list', name: 'Our broken list', json: '{"issuers": [', enabled: true }] };
+    const { v, setSettings } = makeVerifier();
+    setSettings(broken);
+    const item = await v.verifyLink({ url: slug('uni-learning-analytics').url });
+    expect(item.state).toBe('done');
+    const signals = item.state === 'done' ? item.report.trust.signals : [];
+    const named = signals.find((sig) => sig.source === 'Our broken list');
+    expect(named?.status).toBe('neutral');
+    expect(named?.message).toMatch(/not usable/);
+    expect(item.state === 'done' && item.report.trust.level).not.toBe('recognised');
   });
 });
