@@ -224,7 +224,6 @@ describe('CV files', () => {
   it('reads a PDF open in a tab: the toolbar opens it in the CV reader, which lists every credential with its verdict', async () => {
     const pdfTab = await browser.context.newPage();
     await pdfTab.goto(site.pages.cvPdf).catch(() => {}); // Chromium's PDF viewer (or a download in headless)
-    const opened = browser.context.waitForEvent('page', { timeout: 30_000 });
     const res = await browser.worker.evaluate(async (url) => {
       const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string; pendingUrl?: string }[]> } } }).chrome;
       const tab = (await c.tabs.query({})).find((t) => t.url === url || t.pendingUrl === url);
@@ -235,8 +234,11 @@ describe('CV files', () => {
     await options.goto(browser.page('options.html'));
     const answer = await options.evaluate(async (tabId) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'scan-tab', tabId }), res);
     expect(answer).toMatchObject({ ok: true, value: { ok: true } });
-    let reader = await opened;
-    while (!reader.url().includes('/cv.html')) reader = await browser.context.waitForEvent('page', { timeout: 30_000 });
+    // The CV reader opens in a new tab (looked for among the open pages: a 'page' event may come
+    // before anyone waits for it).
+    const readerPage = () => browser.context.pages().find((p) => p.url().includes('/cv.html'));
+    await expect.poll(() => readerPage() !== undefined, { timeout: 30_000 }).toBe(true);
+    const reader = readerPage()!;
     const items = await listed(reader);
     for (const c of issuer.credentials) expect(items.find((i) => i.url === c.url)?.verdict, c.slug).toBe(c.expect);
     await reader.screenshot({ path: `${DOCS}extension-cv-reader.png` });
