@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: real Chromium (Debian's), real servers on loopback. Run one file at a time.
+// End-to-end tests: real Chromium and Firefox ESR (Debian's), real servers on loopback. One file at a time.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
