@@ -11,7 +11,7 @@ import { base64Decode, base64UrlEncode } from '../../../sdk/util/bytes.js';
 import { sha256 } from '../../../sdk/crypto/sha256.js';
 import type { Lang } from '../../../sdk/explain/types.js';
 import { MemoryCache, type Cache, type FetchLike, type VerifyOptions } from '../../../sdk/options.js';
-import { MAX_INPUT_BYTES, type FailedItem, type FoundLink, type LearnerInput, type VerifiedItem } from '../protocol.js';
+import { failedItem, MAX_INPUT_BYTES, type FailedItem, type FoundLink, type LearnerInput, type VerifiedItem } from '../protocol.js';
 import type { Settings } from '../settings.js';
 import { redirectCheckingFetch } from './fetch.js';
 import { trustSourcesFrom } from './trust.js';
@@ -86,7 +86,7 @@ export class Verifier {
     const lang = await this.deps.lang();
     const key = `result:${JSON.stringify([link.url, owner ?? '', lang, settingsKey(settings)])}`;
     const stored = (await this.deps.store.get(key)) as (Outcome & { expiresAt?: number }) | undefined;
-    const now = (this.deps.now ?? Date.now)();
+    const now = this.now();
     if (stored && typeof stored.expiresAt === 'number' && stored.expiresAt > now) return withText(stripExpiry(stored), link.text);
     let job = this.inFlight.get(key);
     if (!job) {
@@ -116,8 +116,8 @@ export class Verifier {
       label = 'pasted credential';
     } else {
       const bytes = fromBase64(input.base64);
-      if (bytes === undefined) return failed(input.name ?? 'dropped file', 'bad-input', 'The dropped file could not be read.', this.deps.now);
-      if (bytes.byteLength > MAX_INPUT_BYTES) return failed(input.name ?? 'dropped file', 'too-large', `The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.`, this.deps.now);
+      if (bytes === undefined) return failedItem({ url: input.name ?? 'dropped file' }, { code: 'bad-input', message: 'The dropped file could not be read.' }, this.now());
+      if (bytes.byteLength > MAX_INPUT_BYTES) return failedItem({ url: input.name ?? 'dropped file' }, { code: 'too-large', message: `The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB.` }, this.now());
       value = bytes;
       label = input.name ?? 'dropped file';
     }
@@ -138,11 +138,14 @@ export class Verifier {
     };
     try {
       const report = await verify(input, options);
-      return { ...link, state: 'done', report, explained: explain(report, lang), checkedAt: new Date((this.deps.now ?? Date.now)()).toISOString() };
+      return { ...link, state: 'done', report, explained: explain(report, lang), checkedAt: new Date(this.now()).toISOString() };
     } catch (e) {
-      const err = e as { code?: string; message?: string };
-      return failed(link.url, err.code ?? 'internal', err.message ?? String(e), this.deps.now, link.text);
+      return failedItem(link, e, this.now());
     }
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
   }
 
   private async limited<T>(task: () => Promise<T>): Promise<T> {
@@ -194,10 +197,6 @@ const WARM_UP_CREDENTIAL = {
 
 /** Error codes that say "try again later", not "this is not a credential". */
 const TRANSIENT = new Set(['network', 'timeout', 'http-status', 'internal']);
-
-function failed(url: string, code: string, message: string, now?: () => number, text?: string): FailedItem {
-  return { url, ...(text ? { text } : {}), state: 'error', code, message, checkedAt: new Date((now ?? Date.now)()).toISOString() };
-}
 
 function withText(o: Outcome, text: string | undefined): Outcome {
   return text && !o.text ? { ...o, text } : o;

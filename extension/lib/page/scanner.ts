@@ -5,7 +5,7 @@
  */
 import { findCredentialLinks, markHandled, profileOwner, watch } from '../detect/index.js';
 import { ask } from '../messaging.js';
-import type { FailedItem, FoundLink, Item, UiLang } from '../protocol.js';
+import { failedItem, type FoundLink, type Item, type UiLang } from '../protocol.js';
 import { resolveLang } from '../settings.js';
 import { createBadge, type Badge } from './badge.js';
 import { onPageSettingsChange, readPageSettings } from './settings.js';
@@ -63,8 +63,7 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
     ask('verify-link', { link, pageUrl: forPage, ...(owner ? { owner } : {}) })
       .then((item) => forPage === pageUrl && show(link.url, item))
       .catch((e: unknown) => {
-        const failed: FailedItem = { ...link, state: 'error', code: (e as { code?: string })?.code ?? 'no-answer', message: (e as Error)?.message ?? String(e), checkedAt: new Date().toISOString() };
-        if (forPage === pageUrl) show(link.url, failed);
+        if (forPage === pageUrl) show(link.url, failedItem(link, e, Date.now(), 'no-answer'));
       });
   };
 

@@ -15,7 +15,7 @@ import { Pages } from '../../../extension/lib/background/pages.js';
 import { createHandlers } from '../../../extension/lib/background/handlers.js';
 import { trustSourcesFrom } from '../../../extension/lib/background/trust.js';
 import { DEFAULT_SETTINGS, normalizeSettings, resolveLang, type Settings } from '../../../extension/lib/settings.js';
-import { MAX_INPUT_BYTES, type PageSummary, type VerifiedItem } from '../../../extension/lib/protocol.js';
+import { failedItem, MAX_INPUT_BYTES, type PageSummary, type VerifiedItem } from '../../../extension/lib/protocol.js';
 
 let keysDir: string;
 let issuer: RunningIssuer;
@@ -360,6 +360,15 @@ describe('settings and trust sources', () => {
     expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('builds failed items one way: code and sentence, or whatever was thrown', () => {
+    const at = Date.UTC(2026, 0, 2);
+    expect(failedItem({ url: 'https://x.example/a', text: 'Title' }, { code: 'too-large', message: 'Too big.' }, at)).toEqual({ url: 'https://x.example/a', text: 'Title', state: 'error', code: 'too-large', message: 'Too big.', checkedAt: '2026-01-02T00:00:00.000Z' });
+    expect(failedItem({ url: 'u' }, Object.assign(new Error('refused'), { code: 'blocked-address' }), at)).toMatchObject({ code: 'blocked-address', message: 'refused' });
+    expect(failedItem({ url: 'u' }, new Error('gone'), at, 'no-answer')).toMatchObject({ code: 'no-answer', message: 'gone' });
+    expect(failedItem({ url: 'u' }, 'a string', at)).toMatchObject({ code: 'internal', message: 'a string' });
+    expect('text' in failedItem({ url: 'u' }, 'x', at)).toBe(false);
+  });
+
   it('resolves the language from the setting or the browser', () => {
     expect(resolveLang('auto', 'de-AT')).toBe('de');
     expect(resolveLang('auto', 'pt-BR')).toBe('en');
@@ -381,11 +390,10 @@ describe('settings and trust sources', () => {
     const { v, setSettings } = makeVerifier();
     setSettings(broken);
     const item = await v.verifyLink({ url: slug('uni-learning-analytics').url });
-    expect(item.state).toBe('done');
-    const signals = item.state === 'done' ? item.report.trust.signals : [];
-    const named = signals.find((sig) => sig.source === 'Our broken list');
+    if (item.state !== 'done') throw new Error(`not verified: ${item.state}`);
+    const named = item.report.trust.signals.find((sig) => sig.source === 'Our broken list');
     expect(named?.status).toBe('neutral');
     expect(named?.message).toMatch(/not usable/);
-    expect(item.state === 'done' && item.report.trust.level).not.toBe('recognised');
+    expect(item.report.trust.level).not.toBe('recognised');
   });
 });

@@ -9,7 +9,7 @@ import { isBlockedHost } from '../../../../sdk/fetch/address.js';
 import { concatBytes } from '../../../../sdk/util/bytes.js';
 import { linksFromFile } from '../../cv/index.js';
 import { ask } from '../../messaging.js';
-import type { FoundLink, Item, PageSummary } from '../../protocol.js';
+import { failedItem, type FoundLink, type Item, type PageSummary } from '../../protocol.js';
 import { isHttpUrl } from '../../settings.js';
 import { List } from '../List.js';
 import { fill, pageStrings, strings, type PageStrings } from '../strings.js';
@@ -136,7 +136,7 @@ export function CvApp() {
         res = await ask('verify-input', { input: { kind: 'url', url: link.url }, ...(who ? { owner: who } : {}) });
         res = { ...res, url: link.url, ...(link.text ? { text: link.text } : {}) };
       } catch (e) {
-        res = { state: 'error', url: link.url, ...(link.text ? { text: link.text } : {}), code: codeOf(e), message: messageOf(e), checkedAt: new Date().toISOString() };
+        res = failedItem(link, e);
       }
       if (!current()) return;
       results[i] = res;

@@ -5,12 +5,12 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ask } from '../../messaging.js';
-import { MAX_INPUT_BYTES, type Item, type LearnerInput } from '../../protocol.js';
+import { failedItem, MAX_INPUT_BYTES, type Item, type LearnerInput } from '../../protocol.js';
 import { isHttpUrl } from '../../settings.js';
 import { Card } from '../Card.js';
 import { Checklist } from '../Checklist.js';
 import { fill, pageStrings, strings } from '../strings.js';
-import { codeOf, DropZone, messageOf, toBase64, useLang, useSettings } from './common.js';
+import { DropZone, toBase64, useLang, useSettings } from './common.js';
 
 /** The learner page. */
 export function LearnerApp() {
@@ -33,7 +33,7 @@ export function LearnerApp() {
       const res = await ask('verify-input', { input, ...(name ? { owner: name } : {}) });
       setItem(label && !res.text ? { ...res, text: label } : res);
     } catch (e) {
-      setItem({ state: 'error', url: input.kind === 'url' ? input.url : '', code: codeOf(e), message: messageOf(e), checkedAt: new Date().toISOString() });
+      setItem(failedItem({ url: input.kind === 'url' ? input.url : '' }, e));
     } finally {
       setBusy(false);
     }
