@@ -4,7 +4,7 @@
  * every other link a CV or profile carries. Pure functions, no I/O.
  */
 import { resolvePlatformUrl } from './platforms.js';
-import { unwrapRedirect, wrappedTarget } from './redirect.js';
+import { MAX_UNWRAP, unwrapRedirect, wrappedTarget } from './redirect.js';
 
 /** One link found in a document. */
 export interface FoundLink {
@@ -40,11 +40,12 @@ function normalizedUrl(raw: string, base?: string | URL): URL | undefined {
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
   if (u.username || u.password || u.hostname === '') return undefined;
-  // Most links are not wrapped: tell so from the parsed URL before unwrapping parses again.
+  // Most links are not wrapped: tell so from the parsed URL before unwrapping parses again. The
+  // first level is unwrapped here, so the rest get one level less (the same depth as unwrapRedirect).
   const first = wrappedTarget(u);
   if (first === undefined) return u;
   try {
-    const t = new URL(unwrapRedirect(first));
+    const t = new URL(unwrapRedirect(first, MAX_UNWRAP - 1));
     if ((t.protocol !== 'https:' && t.protocol !== 'http:') || t.username || t.password) return undefined;
     return t.href.length > MAX_URL_LENGTH ? undefined : t;
   } catch {

@@ -23,16 +23,16 @@ const WRAPPERS: Wrapper[] = [
 ];
 
 /** Nested wrappers followed at most this deep. */
-const MAX_UNWRAP = 4;
+export const MAX_UNWRAP = 4;
 
 /**
  * Returns the link a known redirect wrapper points to (LinkedIn `/redir/redirect?url=` and
- * `/safety/go?url=`, Google `/url?q=`, Outlook Safe Links), unwrapping nested wrappers; any other
- * URL, or a wrapper whose target is not an http(s) URL, comes back unchanged.
+ * `/safety/go?url=`, Google `/url?q=`, Outlook Safe Links), unwrapping nested wrappers (at most
+ * `levels`); any other URL, or a wrapper whose target is not an http(s) URL, comes back unchanged.
  */
-export function unwrapRedirect(url: string): string {
+export function unwrapRedirect(url: string, levels = MAX_UNWRAP): string {
   let current = url;
-  for (let depth = 0; depth < MAX_UNWRAP; depth++) {
+  for (let depth = 0; depth < levels; depth++) {
     const next = unwrapOnce(current);
     if (next === undefined) return current;
     current = next;

@@ -15,7 +15,7 @@ import { scan } from '../../sdk/cli/scan.js';
 import { isCredLensError } from '../../sdk/errors.js';
 import { DOCX_LIMITS, MAX_LINKS, detectCvKind, extractLinks, findUrlsInText, isCredentialLink } from '../../sdk/input/cv.js';
 import { credentialLinkUrl, normalizeLink } from '../../sdk/input/links.js';
-import { unwrapRedirect } from '../../sdk/input/redirect.js';
+import { MAX_UNWRAP, unwrapRedirect } from '../../sdk/input/redirect.js';
 import { codeOf } from '../helpers/errors.js';
 import { dbIssue, makeIssuer, openBadge } from '../helpers/issuers.js';
 import { concatBytes } from '../../sdk/util/bytes.js';
@@ -450,6 +450,16 @@ describe('redirect wrappers and credential links', () => {
     const outer = `https://www.linkedin.com/redir/redirect?url=${encodeURIComponent(inner)}&urlhash=abcd`;
     expect(unwrapRedirect(outer)).toBe('https://uni.example/credentials/n');
     expect(urls(extractLinks(outer))).toEqual(['https://uni.example/credentials/n']);
+  });
+
+  it('unwraps as deep in a page scan as anywhere else (MAX_UNWRAP levels), then stops', () => {
+    const wrap = (u: string) => `https://www.linkedin.com/redir/redirect?url=${encodeURIComponent(u)}`;
+    let url = 'https://uni.example/credentials/deep';
+    for (let level = 1; level <= MAX_UNWRAP + 1; level++) {
+      url = wrap(url);
+      expect(normalizeLink(url), `${level} levels`).toBe(unwrapRedirect(url));
+      expect(normalizeLink(url) === 'https://uni.example/credentials/deep', `${level} levels`).toBe(level <= MAX_UNWRAP);
+    }
   });
 
   it.each([
