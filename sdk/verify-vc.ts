@@ -8,7 +8,7 @@ import { checkStructure, summarize, vcFormat } from './credential/vc.js';
 import { safeFetch } from './fetch/index.js';
 import { MAX_DEPTH, type Env } from './pipeline.js';
 import { suiteOf, verifyEmbeddedProofs, type ProofOutcome } from './proof/data-integrity.js';
-import { combineVerdict } from './report/verdict.js';
+import { verdictWithReason } from './report/verdict.js';
 import type { Check, CredentialSummary, Format } from './report/types.js';
 import { checkValidity, validityOf } from './status/dates.js';
 import { checkStatus, type StatusEnv } from './status/index.js';
@@ -58,9 +58,7 @@ export function statusEnv(env: Env): StatusEnv {
     verifyList: async (list) => {
       if (env.depth >= MAX_DEPTH) return { verdict: 'unverifiable', reason: 'status lists nest too deeply' };
       const inner = await verifyVcJson(list, { ...env, depth: env.depth + 1 });
-      const verdict = combineVerdict(inner.checks);
-      const reason = inner.checks.find((c) => c.status === 'fail' || c.status === 'error' || c.status === 'unsupported')?.message ?? 'verified';
-      return { verdict, reason };
+      return verdictWithReason(inner.checks);
     },
   };
 }

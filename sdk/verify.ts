@@ -15,7 +15,7 @@ import { extractFromSvg } from './input/svg.js';
 import type { RawInput } from './input/types.js';
 import type { VerifyOptions } from './options.js';
 import { MAX_DEPTH, makeEnv, type Env } from './pipeline.js';
-import { combineVerdict, makeReport } from './report/index.js';
+import { makeReport, verdictWithReason } from './report/index.js';
 import { assessTrust, trustInputFrom } from './trust/index.js';
 import { elementsStage } from './elements/index.js';
 import type { Report } from './report/types.js';
@@ -74,13 +74,10 @@ async function verifyNested(credential: JsonObject | string, env: Env): Promise<
   if (env.depth >= MAX_DEPTH) return { verdict: 'unverifiable', reason: 'endorsements nest too deeply' };
   try {
     const result = await fromRaw(classifyInput(credential), { ...env, depth: env.depth + 1 });
-    const verdict = combineVerdict(result.checks);
-    const failing = result.checks.find((c) => c.status === 'fail' || c.status === 'error' || c.status === 'unsupported');
     return {
-      verdict,
+      ...verdictWithReason(result.checks),
       ...(result.credential.issuer.id ? { issuerId: result.credential.issuer.id } : {}),
       ...(result.credential.issuer.name ? { issuerName: result.credential.issuer.name } : {}),
-      reason: failing?.message ?? 'verified',
     };
   } catch (e) {
     return { verdict: 'invalid', reason: (e as Error).message };

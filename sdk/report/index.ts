@@ -2,7 +2,7 @@ import type { Check, CredentialSummary, Format, Report } from './types.js';
 import { combineVerdict } from './verdict.js';
 
 export type * from './types.js';
-export { combineVerdict, verdictOf } from './verdict.js';
+export { combineVerdict, isProblem, verdictOf, verdictWithReason } from './verdict.js';
 
 /** Assembles the Report from the pipeline's checks and summary. Trust and elements start empty and neutral. */
 export function makeReport(result: { checks: Check[]; credential: CredentialSummary; format: Format | string; platform?: { name: string; page: string } }, source: string): Report {

@@ -34,3 +34,16 @@ export function combineVerdict(checks: readonly Check[]): Verdict {
   }
   return best;
 }
+
+/** True for a check that stands in the way of `valid` (failed, could not be performed, or unsupported). */
+export function isProblem(check: Check): boolean {
+  return check.status === 'fail' || check.status === 'error' || check.status === 'unsupported';
+}
+
+/**
+ * The verdict of `checks` with the first problem's sentence as the reason ('verified' when there is
+ * none): how a credential verified inside another (a status list, an endorsement) is summed up.
+ */
+export function verdictWithReason(checks: readonly Check[]): { verdict: Verdict; reason: string } {
+  return { verdict: combineVerdict(checks), reason: checks.find(isProblem)?.message ?? 'verified' };
+}

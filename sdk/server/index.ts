@@ -22,6 +22,7 @@ import { explain, isLang, LANGS, type Lang } from '../explain/index.js';
 import { looksLikeJws } from '../input/jwt.js';
 import type { VerifyOptions } from '../options.js';
 import type { Report } from '../report/types.js';
+import { isProblem } from '../report/verdict.js';
 import type { TrustSource } from '../trust/types.js';
 import { isObject, MAX_JSON_DEPTH, parseJson, type JsonObject } from '../util/json.js';
 import { verify, type VerifyInput } from '../verify.js';
@@ -364,7 +365,7 @@ export function vcApiResult(report: Report, notes: string[] = []): { verified: b
     if (c.status === 'pass') {
       if (!checks.includes(c.id)) checks.push(c.id);
     } else if (c.status === 'warn') warnings.push(`${c.id}: ${c.message}`);
-    else if (c.status === 'fail' || c.status === 'error' || c.status === 'unsupported') errors.push(`${c.id}: ${c.message}`);
+    else if (isProblem(c)) errors.push(`${c.id}: ${c.message}`);
   }
   return { verified: report.verdict === 'valid', checks, warnings, errors, report };
 }
