@@ -7,10 +7,10 @@
  * The file is parsed strictly: signature, IHDR first, every chunk length bounded and every CRC
  * checked, up to IEND. The specs forbid compression; compressed iTXt is still read, with a cap.
  */
-import { Unzlib } from 'fflate';
 import { CredLensError } from '../errors.js';
 import { bytesEqual, latin1Decode, utf8Decode } from '../util/bytes.js';
 import { adler32, crc32 } from './crc32.js';
+import { inflateCapped } from './inflate.js';
 import type { BakedPayload } from './types.js';
 
 /** The eight bytes every PNG starts with. */
@@ -23,7 +23,6 @@ export const MAX_PNG_BYTES = 100 * 1024 * 1024;
 export const MAX_INFLATED_TEXT = 8 * 1024 * 1024;
 
 const MAX_CHUNK_LENGTH = 0x7fffffff; // PNG spec: lengths are at most 2^31 - 1
-const INFLATE_SLICE = 1024; // deflate expands at most ~1032x, so one slice inflates to ~1 MiB at most
 
 /** True when `bytes` starts with the PNG signature. */
 export function isPng(bytes: Uint8Array): boolean {
@@ -109,7 +108,7 @@ function readItxt(data: Uint8Array, index: number): Found | undefined {
   const translated = lang < 0 ? -1 : nul(data, lang + 1);
   if (translated < 0) throw new CredLensError('bad-png', `iTXt chunk ${index} (${keyword}) is malformed: a separator is missing.`);
   const raw = data.subarray(translated + 1);
-  const textBytes = flag === 1 ? inflateCapped(raw, `iTXt chunk ${index} (${keyword})`) : raw;
+  const textBytes = flag === 1 ? inflateText(raw, `iTXt chunk ${index} (${keyword})`) : raw;
   const text = utf8Decode(textBytes, `The text of iTXt chunk ${index} (${keyword})`, 'bad-png');
   return { keyword, chunk: 'iTXt', text };
 }
@@ -123,37 +122,16 @@ function readText(data: Uint8Array, index: number): Found | undefined {
   return { keyword, chunk: 'tEXt', text: latin1Decode(data.subarray(k + 1)) };
 }
 
-/** zlib-inflates `raw`, feeding small slices so output can be refused as soon as it passes the cap. */
-function inflateCapped(raw: Uint8Array, where: string): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  const z = new Unzlib((chunk) => {
-    total += chunk.length;
-    if (total > MAX_INFLATED_TEXT) {
-      throw new CredLensError('bad-png', `${where} inflates to more than ${MAX_INFLATED_TEXT / (1024 * 1024)} MB.`);
-    }
-    parts.push(chunk);
-  });
-  try {
-    if (raw.length < 6) throw new Error('too short');
-    for (let i = 0; i < raw.length; i += INFLATE_SLICE) {
-      const end = Math.min(i + INFLATE_SLICE, raw.length);
-      z.push(raw.subarray(i, end), end === raw.length);
-    }
-  } catch (e) {
-    if (e instanceof CredLensError) throw e;
-    throw new CredLensError('bad-png', `${where} is not valid zlib data: ${(e as Error)?.message ?? String(e)}.`, { cause: e });
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
+/** zlib-inflates `raw` with the shared capped decoder; refuses output past the cap and a bad checksum. */
+function inflateText(raw: Uint8Array, where: string): Uint8Array {
+  const r = raw.length < 6 ? undefined : inflateCapped(raw, MAX_INFLATED_TEXT + 1, 'zlib');
+  if (r?.capped) throw new CredLensError('bad-png', `${where} inflates to more than ${MAX_INFLATED_TEXT / (1024 * 1024)} MB.`);
+  if (r === undefined || r.broken) throw new CredLensError('bad-png', `${where} is not valid zlib data.`);
   const tail = raw.subarray(raw.length - 4);
   const expected = ((tail[0]! << 24) | (tail[1]! << 16) | (tail[2]! << 8) | tail[3]!) >>> 0;
-  if (adler32(out) !== expected) throw new CredLensError('bad-png', `${where} fails its zlib checksum.`);
-  return out;
+  // fflate does not check the Adler-32 trailer: a corrupted text must not pass as the credential.
+  if (adler32(r.bytes) !== expected) throw new CredLensError('bad-png', `${where} fails its zlib checksum.`);
+  return r.bytes;
 }
 
 const RANK: Record<string, number> = { 'openbadgecredential:iTXt': 0, 'openbadges:iTXt': 1, 'openbadges:tEXt': 2 };

@@ -96,6 +96,7 @@ describe('extractFromPng', () => {
     const bomb = png(itxt('openbadgecredential', new Uint8Array(20 * 1024 * 1024).fill(0x20), { compress: true }));
     expect(bomb.length).toBeLessThan(100_000);
     expect(codeOf(() => extractFromPng(bomb))).toBe('bad-png');
+    expect(() => extractFromPng(bomb)).toThrow(/inflates to more than 8 MB/);
   });
 
   it('refuses compressed data with a broken zlib stream or checksum', () => {
@@ -103,6 +104,7 @@ describe('extractFromPng', () => {
     flip(z, z.length - 1); // adler-32
     const body = cat(latin1('openbadgecredential'), new Uint8Array([0, 1, 0, 0, 0]), z);
     expect(codeOf(() => extractFromPng(png(chunk('iTXt', body))))).toBe('bad-png');
+    expect(() => extractFromPng(png(chunk('iTXt', body)))).toThrow(/checksum/);
     const garbage = cat(latin1('openbadgecredential'), new Uint8Array([0, 1, 0, 0, 0]), latin1('not zlib at all'));
     expect(codeOf(() => extractFromPng(png(chunk('iTXt', garbage))))).toBe('bad-png');
     const cut = cat(latin1('openbadgecredential'), new Uint8Array([0, 1, 0, 0, 0]), z.subarray(0, z.length - 8));
