@@ -2,6 +2,7 @@
 import { CredLensError } from './errors.js';
 import type { Ed25519Impl } from './crypto/ed25519.js';
 import type { TrustSource } from './trust/types.js';
+import { BoundedMap } from './util/bounded-map.js';
 
 /** A fetch function with the WHATWG signature (Node's global fetch, a browser's, or a test double). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -73,8 +74,10 @@ export interface ResolvedOptions {
 
 /** Small in-memory LRU cache, the default. */
 export class MemoryCache implements Cache {
-  private readonly map = new Map<string, unknown>();
-  constructor(private readonly limit = 500) {}
+  private readonly map: BoundedMap<string, unknown>;
+  constructor(limit = 500) {
+    this.map = new BoundedMap(limit);
+  }
   get(key: string): unknown {
     const v = this.map.get(key);
     if (v !== undefined) {
@@ -84,9 +87,8 @@ export class MemoryCache implements Cache {
     return v;
   }
   set(key: string, value: unknown): void {
-    this.map.delete(key);
+    this.map.delete(key); // a key set again is the newest
     this.map.set(key, value);
-    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
   }
 }
 

@@ -6,6 +6,7 @@
  * zip215: false), so results agree; tests run each.
  */
 import * as ed from '@noble/ed25519';
+import { BoundedMap } from '../util/bounded-map.js';
 
 /** Which implementation to use. 'auto' picks node:crypto in Node, else WebCrypto when it supports Ed25519. */
 export type Ed25519Impl = 'auto' | 'webcrypto' | 'noble' | 'node';
@@ -32,7 +33,7 @@ export function hasNodeEd25519(): boolean {
 
 // SPKI DER prefix of an Ed25519 public key (RFC 8410): SEQUENCE { AlgorithmIdentifier 1.3.101.112, BIT STRING }.
 const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
-const nodeKeys = new Map<string, unknown>();
+const nodeKeys = new BoundedMap<string, unknown>(1000);
 
 function verifyNode(c: NodeCrypto, pub: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   const id = toKeyId(pub);
@@ -46,7 +47,6 @@ function verifyNode(c: NodeCrypto, pub: Uint8Array, message: Uint8Array, signatu
     } catch {
       return false; // not a valid point
     }
-    if (nodeKeys.size > 1000) nodeKeys.clear();
     nodeKeys.set(id, key);
   }
   try {
@@ -79,7 +79,7 @@ export function hasWebCryptoEd25519(): Promise<boolean> {
   return webcryptoSupport;
 }
 
-const keyCache = new Map<string, Promise<CryptoKey | undefined>>();
+const keyCache = new BoundedMap<string, Promise<CryptoKey | undefined>>(1000);
 
 function importWebCrypto(pub: Uint8Array): Promise<CryptoKey | undefined> {
   const id = toKeyId(pub);
@@ -88,7 +88,6 @@ function importWebCrypto(pub: Uint8Array): Promise<CryptoKey | undefined> {
     p = globalThis.crypto.subtle
       .importKey('raw', pub as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, ['verify'])
       .catch(() => undefined); // not a valid point: verification simply fails
-    if (keyCache.size > 1000) keyCache.clear();
     keyCache.set(id, p);
   }
   return p;

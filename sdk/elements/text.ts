@@ -7,6 +7,7 @@
  */
 import type { Assessment } from '../report/types.js';
 import { isObject } from '../util/json.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -124,17 +125,15 @@ export function sentences(paragraph: string): string[] {
 /** A text split into paragraphs and their sentences. */
 type Split = readonly { readonly paragraph: string; readonly sentences: readonly string[] }[];
 
-// One credential's texts are searched by a dozen element patterns: split each text once. Bounded;
-// forgotten all at once when full (the texts of one verification are a handful).
-const splitCache = new Map<string, Split>();
-const MAX_SPLIT_CACHE = 256;
+// One credential's texts are searched by a dozen element patterns: split each text once (the texts
+// of one verification are a handful; the oldest are forgotten first).
+const splitCache = new BoundedMap<string, Split>(256);
 
 /** `paragraphs` and `sentences` of a text, computed once per text (callers must not modify the result). */
 export function splitText(text: string): Split {
   let out = splitCache.get(text);
   if (out === undefined) {
     out = paragraphs(text).map((paragraph) => ({ paragraph, sentences: sentences(paragraph) }));
-    if (splitCache.size >= MAX_SPLIT_CACHE) splitCache.clear();
     splitCache.set(text, out);
   }
   return out;

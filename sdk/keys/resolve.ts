@@ -10,6 +10,7 @@ import { didJwkToJwk } from './jwk.js';
 import { resolveDidWeb } from './did-web.js';
 import { decodeEd25519Jwk, decodeEd25519Multikey, ed25519FromMethod } from './multikey.js';
 import type { KeyResolver, ResolvedKey } from './types.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 const RELATIONSHIPS = ['assertionMethod', 'authentication', 'capabilityInvocation', 'capabilityDelegation', 'keyAgreement'] as const;
 
@@ -30,13 +31,12 @@ export async function resolveKey(vm: string, o: FetchOptions): Promise<ResolvedK
 }
 
 // did:key documents are pure functions of the DID: decoded once per process.
-const didKeyCache = new Map<string, ResolvedKey>();
+const didKeyCache = new BoundedMap<string, ResolvedKey>(1000);
 
 function didKey(vm: string): ResolvedKey {
   const hit = didKeyCache.get(vm);
   if (hit) return hit;
   const key = decodeDidKey(vm);
-  if (didKeyCache.size > 1000) didKeyCache.clear();
   didKeyCache.set(vm, key);
   return key;
 }

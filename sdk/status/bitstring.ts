@@ -5,6 +5,7 @@
 import { gunzipSync } from 'fflate';
 import { CredLensError } from '../errors.js';
 import { base64Decode, base64UrlDecode } from '../util/bytes.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 /** The spec's minimum list length (16 KB); shorter lists are common (DCC uses 100 000) and only warned about. */
 export const MIN_LIST_BITS = 131_072;
@@ -21,14 +22,13 @@ export function decodeEncodedList(encoded: string): { bits: Uint8Array; multibas
   if (known) return known;
   const result = decodeFresh(encoded);
   if (result.bits.length > MAX_DECODED_BYTES) return result;
-  if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);
   decoded.set(encoded, result);
   return result;
 }
 
 // Recently decoded lists, by their encoded form (oldest first). The bits are never written to.
-const decoded = new Map<string, { bits: Uint8Array; multibase: boolean }>();
 const MAX_DECODED = 8;
+const decoded = new BoundedMap<string, { bits: Uint8Array; multibase: boolean }>(MAX_DECODED);
 const MAX_DECODED_BYTES = 1024 * 1024;
 
 function decodeFresh(encoded: string): { bits: Uint8Array; multibase: boolean } {

@@ -11,6 +11,7 @@
  * Class names are never read.
  */
 import { cleanLinkText, credentialLinkUrl, normalizeLink } from '../../../sdk/input/links.js';
+import { BoundedMap } from '../../../sdk/util/bounded-map.js';
 import {
   ABSOLUTE_HREF,
   ANCHOR_SELECTOR,
@@ -89,9 +90,9 @@ type HrefVerdict = { kind: 'credential'; url: string } | { kind: 'never' } | { k
 const verdicts = new WeakMap<Element, { href: string; verdict: HrefVerdict }>();
 
 // The same hrefs come back on new anchors when LinkedIn re-renders a section or the SPA returns to
-// a page: verdicts are also kept by href, up to a bound (then forgotten all at once).
-const byHref = new Map<string, HrefVerdict>();
+// a page: verdicts are also kept by href, up to a bound (the oldest forgotten first).
 const MAX_HREF_CACHE = 5000;
+const byHref = new BoundedMap<string, HrefVerdict>(MAX_HREF_CACHE);
 
 interface Candidate {
   anchor: HTMLAnchorElement;
@@ -181,7 +182,6 @@ function classify(a: HTMLAnchorElement, base: string, baseIsLinkedIn: boolean): 
     let verdict = byHref.get(key);
     if (verdict === undefined) {
       verdict = analyseHref(raw, base, baseIsLinkedIn);
-      if (byHref.size >= MAX_HREF_CACHE) byHref.clear();
       byHref.set(key, verdict);
     }
     entry = { href: raw, verdict };
@@ -228,7 +228,6 @@ function analyseHref(raw: string, base: string, baseIsLinkedIn: boolean): HrefVe
     if (verdict === undefined) {
       const url = credentialLinkUrl(test);
       verdict = url !== undefined ? { kind: 'credential', url } : { kind: 'text' };
-      if (byTarget.size >= MAX_HREF_CACHE) byTarget.clear();
       byTarget.set(test, verdict);
     }
     return verdict.kind === 'credential' ? verdict : { kind: 'text' };
@@ -238,7 +237,7 @@ function analyseHref(raw: string, base: string, baseIsLinkedIn: boolean): HrefVe
 }
 
 // Verdicts by absolute target URL (see analyseHref), bounded like byHref.
-const byTarget = new Map<string, HrefVerdict>();
+const byTarget = new BoundedMap<string, HrefVerdict>(MAX_HREF_CACHE);
 
 /** Decodes %XX escapes byte by byte (never throws; only ASCII keywords are looked for). */
 function percentDecode(s: string): string {
