@@ -59,9 +59,10 @@ export function resolvePlatformUrl(u: URL): PlatformMatch | undefined {
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
   // Most links are on no platform: one lookup rules them out before any rule runs.
-  if (!PLATFORM_DOMAINS.has(host.slice(host.lastIndexOf('.', host.lastIndexOf('.') - 1) + 1))) return undefined;
+  const rules = RULES_BY_DOMAIN.get(host.slice(host.lastIndexOf('.', host.lastIndexOf('.') - 1) + 1));
+  if (rules === undefined) return undefined;
   const link: Link = { url: u, host, segments: u.pathname.split('/').filter((s) => s !== '') };
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const m = rule(link);
     if (m) return m;
   }
@@ -243,13 +244,21 @@ const linkedInLearning: Rule = ({ host, segments: s }) => {
 };
 
 /**
- * The registrable domain (last two labels) of every host a rule below accepts. Every rule's host
- * test must stay within this set (tests/unit check each rule's example URLs against it).
+ * The rules, each with the registrable domains (last two labels) of every host it accepts. A link
+ * is tested only by the rules of its own domain; a rule's host test must stay within its domains
+ * (each rule's example URLs in tests/unit/input-platforms.test.ts would fail otherwise).
  */
-export const PLATFORM_DOMAINS: ReadonlySet<string> = new Set([
-  'credly.com', 'youracclaim.com', 'badgr.com', 'badgr.io',
-  'parchment.com', 'parchment.eu', 'parchment.au', 'parchment.ca', 'parchment.sg',
-  'credential.net', 'openbadgefactory.com', 'europa.eu', 'coursera.org', 'edx.org', 'microsoft.com', 'linkedin.com',
-]);
+const RULES: readonly { domains: readonly string[]; rule: Rule }[] = [
+  { domains: ['credly.com', 'youracclaim.com'], rule: credly },
+  { domains: ['badgr.com', 'badgr.io', 'parchment.com', 'parchment.eu', 'parchment.au', 'parchment.ca', 'parchment.sg'], rule: badgr },
+  { domains: ['credential.net'], rule: accredible },
+  { domains: ['openbadgefactory.com'], rule: openBadgeFactory },
+  { domains: ['europa.eu'], rule: europass },
+  { domains: ['coursera.org'], rule: coursera },
+  { domains: ['edx.org'], rule: edx },
+  { domains: ['microsoft.com'], rule: microsoftLearn },
+  { domains: ['linkedin.com'], rule: linkedInLearning },
+];
 
-const RULES: Rule[] = [credly, badgr, accredible, openBadgeFactory, europass, coursera, edx, microsoftLearn, linkedInLearning];
+const RULES_BY_DOMAIN = new Map<string, Rule[]>();
+for (const { domains, rule } of RULES) for (const d of domains) RULES_BY_DOMAIN.set(d, [...(RULES_BY_DOMAIN.get(d) ?? []), rule]);
