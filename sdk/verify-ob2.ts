@@ -9,7 +9,7 @@ import { safeFetch } from './fetch/index.js';
 import { looksLikeJws, type CompactJws } from './input/jwt.js';
 import type { ResolvedOptions } from './options.js';
 import type { Check, CredentialSummary } from './report/types.js';
-import { isObject, parseJson, type JsonObject } from './util/json.js';
+import { isObject, parseJson, typesOf, type JsonObject } from './util/json.js';
 import {
   detectOb2, fetchErrorCheck, isOb2Json, loadBadge, loadIssuer, OB2_ACCEPT, summarizeOb2,
   type LoadedIssuer, type Ob2Kind, type Ob2Nodes,
@@ -18,7 +18,7 @@ import { checkOb2Dates } from './credential/ob2-dates.js';
 import { checkExtensions } from './credential/ob2-extension.js';
 import { checkImage, DEFINITIVE_MISSING } from './credential/ob2-image.js';
 import { checkContext, problemsToChecks, roleLabel, ruleSetFor, validateNode, type NodeRole } from './credential/ob2-structure.js';
-import { classOfType, isHttpUrl, primaryClass, termsFor, termsOf, typesOf, type TermTable } from './credential/ob2-vocab.js';
+import { classOfType, isHttpUrl, primaryClass, termsFor, termsOf, type TermTable } from './credential/ob2-vocab.js';
 import { checkHostedScope, fetchHostedAssertion } from './proof/ob2-hosted.js';
 import { checkRevocationList, verifyOb2Signature } from './proof/ob2-signed.js';
 

@@ -13,9 +13,9 @@ import { findContext } from '../contexts/index.js';
 import { safeFetch } from '../fetch/index.js';
 import type { ResolvedOptions } from '../options.js';
 import type { Check } from '../report/types.js';
-import { isObject, parseJson, type JsonObject } from '../util/json.js';
+import { isObject, parseJson, typesOf, type JsonObject } from '../util/json.js';
 import { validateJsonSchema } from './ob2-json-schema.js';
-import { expandIri, isOb2ContextUrl, OB_EXTENSIONS, OB2_TERMS, OBI, termsOf, typesOf, type TermTable } from './ob2-vocab.js';
+import { expandIri, isOb2ContextUrl, OB_EXTENSIONS, OB2_TERMS, OBI, termsOf, type TermTable } from './ob2-vocab.js';
 
 /** An extension node found in a document, with the `@context` entries in scope for it. */
 export interface FoundExtension {

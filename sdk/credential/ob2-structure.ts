@@ -4,11 +4,11 @@
  * vocabulary defines them. Pure functions over JSON; fetching and images live elsewhere.
  */
 import type { Check } from '../report/types.js';
-import { isObject, type JsonObject } from '../util/json.js';
+import { isObject, typesOf, type JsonObject } from '../util/json.js';
 import { parseOb2DateTime } from './ob2-dates.js';
 import { parseIdentityHash } from './ob2-recipient.js';
 import {
-  classOfType, expandIri, isAcceptableIri, isOb2ContextUrl, termsOf, typesOf, type Ob2Class, type TermTable,
+  classOfType, expandIri, isAcceptableIri, isOb2ContextUrl, termsOf, type Ob2Class, type TermTable,
 } from './ob2-vocab.js';
 
 /** Which role a node plays, for messages. */

@@ -4,7 +4,7 @@
  * OB 2.0 has no Linked Data signatures, so only `type` values and extension property names are
  * resolved against contexts, and nothing here is fetched.
  */
-import { isObject } from '../util/json.js';
+import { isObject, typesOf } from '../util/json.js';
 
 /** The OB 2.0 JSON-LD context URL. */
 export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
@@ -170,13 +170,6 @@ export function isHttpUrl(s: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-/** The `type` values of a node as strings (non-strings dropped). */
-export function typesOf(node: Record<string, unknown>): string[] {
-  const t = node.type ?? node['@type'];
-  const list = Array.isArray(t) ? t : t === undefined ? [] : [t];
-  return list.filter((x): x is string => typeof x === 'string');
 }
 
 /** The OB 2.0 class a type value names, if any. */

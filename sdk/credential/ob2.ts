@@ -9,10 +9,10 @@ import { safeFetch } from '../fetch/index.js';
 import { parseCompactJws, type CompactJws } from '../input/jwt.js';
 import type { ResolvedOptions } from '../options.js';
 import type { Check, CredentialSummary } from '../report/types.js';
-import { isObject, parseJson, type JsonObject } from '../util/json.js';
+import { isObject, parseJson, textOf, typesOf, type JsonObject } from '../util/json.js';
 import { DEFINITIVE_MISSING } from './ob2-image.js';
 import { roleLabel, type NodeRole } from './ob2-structure.js';
-import { classByName, isHttpUrl, isOb2ContextUrl, OBI, primaryClass, termsFor, typesOf } from './ob2-vocab.js';
+import { classByName, isHttpUrl, isOb2ContextUrl, OBI, primaryClass, termsFor } from './ob2-vocab.js';
 
 /** What an OB 2.0 input is. */
 export type Ob2Kind = 'assertion' | 'badgeclass' | 'issuer' | 'node';
@@ -226,12 +226,12 @@ export function summarizeOb2(nodes: Ob2Nodes): CredentialSummary {
   const summary: CredentialSummary = { issuer: {}, subject: {} };
   const id = str(top?.id);
   if (id) summary.id = id;
-  const name = text(badge?.name) ?? (assertion || badge ? undefined : text(top?.name));
+  const name = textOf(badge?.name) ?? (assertion || badge ? undefined : textOf(top?.name));
   if (name) summary.name = name;
   const issuerSrc = issuer ?? (isObject(badge?.issuer) ? badge.issuer : undefined);
   const issuerId = str(issuerSrc?.id) ?? (typeof badge?.issuer === 'string' ? badge.issuer : undefined);
   if (issuerId) summary.issuer.id = issuerId;
-  const issuerName = text(issuerSrc?.name);
+  const issuerName = textOf(issuerSrc?.name);
   if (issuerName) summary.issuer.name = issuerName;
   const issuerUrl = Array.isArray(issuerSrc?.url) ? str(issuerSrc.url[0]) : str(issuerSrc?.url);
   if (issuerUrl) summary.issuer.url = issuerUrl;
@@ -243,7 +243,7 @@ export function summarizeOb2(nodes: Ob2Nodes): CredentialSummary {
   if (expires) summary.expires = expires;
   if (badge) {
     summary.achievement = { type: 'BadgeClass' };
-    const desc = text(badge.description);
+    const desc = textOf(badge.description);
     if (name) summary.achievement.name = name;
     if (desc) summary.achievement.description = desc;
   }
@@ -254,13 +254,6 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-// Text values may be JSON-LD value objects ({"@value": ..., "@language": ...}) or language arrays.
-function text(v: unknown): string | undefined {
-  if (typeof v === 'string') return v || undefined;
-  if (isObject(v) && typeof v['@value'] === 'string') return v['@value'];
-  if (Array.isArray(v)) for (const x of v) { const t = text(x); if (t) return t; }
-  return undefined;
-}
 
 function fail(id: string, code: string, message: string): Check {
   return { id, status: 'fail', effect: 'invalid', code, message };

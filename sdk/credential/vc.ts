@@ -3,7 +3,7 @@
  * credential this is, whether it has the structure the data model requires, and a summary for people.
  */
 import type { Check, CredentialSummary, Format } from '../report/types.js';
-import { asArray, idOf, isObject, str, type JsonObject } from '../util/json.js';
+import { asArray, idOf, isObject, str, textOf, type JsonObject } from '../util/json.js';
 
 export const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 export const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -80,18 +80,10 @@ export function checkStructure(vc: JsonObject): Check[] {
   return checks;
 }
 
-function text(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  // Language maps / value objects: take the first plain string offered.
-  if (Array.isArray(v)) return v.map(text).find((s) => s !== undefined);
-  // ELM language maps ({ "en": …, "cs": … }): English first, else the first language given.
-  if (isObject(v)) return text(v['@value'] ?? v.en ?? Object.values(v)[0]);
-  return undefined;
-}
 
 // ELM persons: given and family names apart.
 function joinNames(subject: JsonObject): string | undefined {
-  const parts = [text(subject.givenName), text(subject.familyName)].filter((x): x is string => !!x);
+  const parts = [textOf(subject.givenName), textOf(subject.familyName)].filter((x): x is string => !!x);
   return parts.length ? parts.join(' ') : undefined;
 }
 
@@ -101,22 +93,22 @@ export function summarize(vc: JsonObject): CredentialSummary {
   const subject = asArray(vc.credentialSubject).find(isObject) ?? {};
   const achievement = isObject(subject.achievement) ? subject.achievement : asArray(subject.achievement).find(isObject);
   const out: CredentialSummary = {
-    issuer: { id: idOf(vc.issuer), name: text(issuer.name) ?? text(issuer.legalName), url: text(issuer.url) },
-    subject: { id: idOf(subject), name: text(subject.name) ?? text(subject.fullName) ?? joinNames(subject) },
+    issuer: { id: idOf(vc.issuer), name: textOf(issuer.name) ?? textOf(issuer.legalName), url: textOf(issuer.url) },
+    subject: { id: idOf(subject), name: textOf(subject.name) ?? textOf(subject.fullName) ?? joinNames(subject) },
   };
   const id = idOf(vc);
   if (id) out.id = id;
-  const name = text(vc.name) ?? (achievement ? text(achievement.name) : undefined) ?? text(vc.title);
+  const name = textOf(vc.name) ?? (achievement ? textOf(achievement.name) : undefined) ?? textOf(vc.title);
   if (name) out.name = name;
-  const issued = text(vc.validFrom ?? vc.issuanceDate ?? vc.awardedDate);
+  const issued = textOf(vc.validFrom ?? vc.issuanceDate ?? vc.awardedDate);
   if (issued) out.issued = issued;
-  const expires = text(vc.validUntil ?? vc.expirationDate);
+  const expires = textOf(vc.validUntil ?? vc.expirationDate);
   if (expires) out.expires = expires;
   if (achievement) {
     out.achievement = {
-      name: text(achievement.name),
-      type: text(achievement.achievementType) ?? asArray(achievement.type).map(str).join(', '),
-      description: text(achievement.description),
+      name: textOf(achievement.name),
+      type: textOf(achievement.achievementType) ?? asArray(achievement.type).map(str).join(', '),
+      description: textOf(achievement.description),
     };
   }
   return prune(out);

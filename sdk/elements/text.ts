@@ -6,7 +6,10 @@
  * Everything here copies text; nothing is paraphrased. Patterns only decide *which* sentence to copy.
  */
 import type { Assessment } from '../report/types.js';
-import { isObject } from '../util/json.js';
+import { isObject, textOf, typesOf } from '../util/json.js';
+
+// Value readers shared with the credential stage; the elements' modules import them from here.
+export { textOf, typesOf };
 import { BoundedMap } from '../util/bounded-map.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -29,45 +32,10 @@ export function objects(v: unknown): JsonObject[] {
   return list(v).filter(isObject);
 }
 
-/** The `type` of a node as strings. */
-export function typesOf(node: unknown): string[] {
-  if (!isObject(node)) return [];
-  return list(node.type ?? node['@type']).filter((t): t is string => typeof t === 'string');
-}
-
 /** Whether a node declares `type` (compared without a vocabulary prefix such as `extensions:`). */
 export function hasType(node: unknown, type: string): boolean {
   const want = type.toLowerCase();
   return typesOf(node).some((t) => t.toLowerCase() === want || t.toLowerCase().endsWith(':' + want) || t.toLowerCase().endsWith('#' + want) || t.toLowerCase().endsWith('/' + want));
-}
-
-const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
-
-/**
- * The text of a JSON value: a string, a number, a JSON-LD value object (`@value`), a language map
- * (`{ "en": "...", "cs": "..." }`, English first, then the first language given) or the first of
- * an array of those. Undefined for anything else or for blank text.
- */
-export function textOf(v: unknown, depth = 0): string | undefined {
-  if (depth > 4) return undefined;
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (Array.isArray(v)) {
-    const texts = v.slice(0, MAX_ITEMS).map((x) => ({ x, t: textOf(x, depth + 1) })).filter((e) => e.t !== undefined);
-    const en = texts.find((e) => isObject(e.x) && typeof e.x['@language'] === 'string' && /^en\b/i.test(e.x['@language']));
-    return (en ?? texts[0])?.t;
-  }
-  if (!isObject(v)) return undefined;
-  if ('@value' in v) return textOf(v['@value'], depth + 1);
-  const keys = Object.keys(v);
-  if (keys.length > 0 && keys.every((k) => LANG_TAG.test(k))) {
-    const en = keys.find((k) => /^en\b/i.test(k));
-    for (const k of en ? [en, ...keys] : keys) {
-      const t = textOf(v[k], depth + 1);
-      if (t !== undefined) return t;
-    }
-  }
-  return undefined;
 }
 
 /** Collapses whitespace and cuts a statement to MAX_STATEMENT characters. */

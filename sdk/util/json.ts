@@ -74,3 +74,41 @@ export function str(v: unknown): string {
   if (v === null || v === undefined) return '';
   return Array.isArray(v) ? '[array]' : '[object]';
 }
+
+/** Most values read from one JSON-LD array (hostile input may hold millions). */
+const MAX_VALUES = 50;
+
+/** The `type` (or `@type`) values of a node as strings, non-strings dropped (at most 50). */
+export function typesOf(node: unknown): string[] {
+  if (!isObject(node)) return [];
+  return asArray(node.type ?? node['@type']).slice(0, MAX_VALUES).filter((t): t is string => typeof t === 'string');
+}
+
+const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+
+/**
+ * The text of a JSON value: a string (trimmed), a number, a JSON-LD value object (`@value`), a
+ * language map (`{ "en": "...", "cs": "..." }`, English first, then the first language given) or
+ * the first of an array of those (English first). Undefined for anything else or for blank text.
+ */
+export function textOf(v: unknown, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (Array.isArray(v)) {
+    const texts = v.slice(0, MAX_VALUES).map((x) => ({ x, t: textOf(x, depth + 1) })).filter((e) => e.t !== undefined);
+    const en = texts.find((e) => isObject(e.x) && typeof e.x['@language'] === 'string' && /^en\b/i.test(e.x['@language']));
+    return (en ?? texts[0])?.t;
+  }
+  if (!isObject(v)) return undefined;
+  if ('@value' in v) return textOf(v['@value'], depth + 1);
+  const keys = Object.keys(v);
+  if (keys.length > 0 && keys.every((k) => LANG_TAG.test(k))) {
+    const en = keys.find((k) => /^en\b/i.test(k));
+    for (const k of en ? [en, ...keys] : keys) {
+      const t = textOf(v[k], depth + 1);
+      if (t !== undefined) return t;
+    }
+  }
+  return undefined;
+}
