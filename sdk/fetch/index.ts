@@ -219,7 +219,11 @@ async function checkResolved(url: URL, o: FetchOptions): Promise<void> {
   if (bad) throw new CredLensError('blocked-address', `${url.hostname} resolves to ${bad}, a private or loopback address.`);
 }
 
-async function readCapped(res: Response, max: number, url: string, signal: AbortSignal, timeoutError: () => CredLensError): Promise<Uint8Array> {
+/**
+ * Reads a response body, refusing it (`too-large`) as soon as it passes `max` bytes, whatever its
+ * Content-Length says; a read cut short by `signal` is `timeoutError()`, any other failure `network`.
+ */
+export async function readCapped(res: Response, max: number, url: string, signal: AbortSignal, timeoutError: () => CredLensError): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) {
     await res.body?.cancel().catch(() => {});

@@ -5,8 +5,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { isBlockedHost } from '../../../../sdk/fetch/address.js';
-import { concatBytes } from '../../../../sdk/util/bytes.js';
+import { CredLensError } from '../../../../sdk/errors.js';
+import { isBlockedHost, readCapped } from '../../../../sdk/fetch/index.js';
+import { redirectCheckingFetch } from '../../background/fetch.js';
 import { linksFromFile } from '../../cv/index.js';
 import { ask } from '../../messaging.js';
 import { failedItem, type FoundLink, type Item, type PageSummary } from '../../protocol.js';
@@ -46,35 +47,22 @@ function cvErrorText(e: unknown, p: PageStrings): string {
 async function download(url: string, localAllowed: boolean): Promise<Uint8Array> {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), DOWNLOAD_TIMEOUT);
+  const timeoutError = () => new CredLensError('timeout', `The CV did not download within ${DOWNLOAD_TIMEOUT / 1000} s.`);
   try {
     // The recruiter asked for this file (usually a PDF open in a tab), so their cookies go with it.
-    const res = await fetch(url, { credentials: 'include', signal: ctl.signal });
-    // The browser followed any redirects: the address it ended on obeys the same rules as the first.
-    if (res.redirected) {
-      const end = new URL(res.url);
-      if ((end.protocol !== 'https:' && end.protocol !== 'http:') || (!localAllowed && isBlockedHost(end.hostname))) {
-        await res.body?.cancel().catch(() => {});
-        throw Object.assign(new Error(`redirected to ${end.host}, a private or local address`), { code: 'blocked-address' });
-      }
+    // The browser follows redirects; the address it ends on obeys the local-network setting.
+    const fetchChecked = redirectCheckingFetch({ allowPrivateNetwork: localAllowed, allowHttpLocalhost: localAllowed });
+    let res: Response;
+    try {
+      res = await fetchChecked(url, { credentials: 'include', signal: ctl.signal });
+    } catch (e) {
+      throw ctl.signal.aborted ? timeoutError() : e;
     }
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const declared = Number(res.headers.get('content-length') ?? '0');
-    if (declared > MAX_DOWNLOAD) throw Object.assign(new Error('too large'), { code: 'too-large' });
-    if (!res.body) return new Uint8Array(await res.arrayBuffer());
-    const reader = res.body.getReader();
-    const parts: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_DOWNLOAD) {
-        await reader.cancel();
-        throw Object.assign(new Error('too large'), { code: 'too-large' });
-      }
-      parts.push(value);
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {});
+      throw new CredLensError('http-status', `HTTP ${res.status}`);
     }
-    return concatBytes(parts, size);
+    return await readCapped(res, MAX_DOWNLOAD, res.url || url, ctl.signal, timeoutError);
   } finally {
     clearTimeout(timer);
   }
