@@ -20,6 +20,7 @@ import { buildE2eExtension, CHROME_FLAGS, CHROMIUM, launchWithExtension, useDemo
 import { startIssuer } from '../../demo/issuer/server.js';
 import { renderProfileClassic } from '../../demo/pages/profile.js';
 import { DEMO_PERSON } from '../../demo/types.js';
+import { HREF_KEYWORDS, LINKEDIN_PAGE_ANCHOR_SELECTOR, SHOW_CREDENTIAL_SUBSTRING } from '../../extension/lib/detect/selectors.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCAN_RUNS = Number(process.env.BENCH_SCAN_RUNS ?? 30);
@@ -40,6 +41,7 @@ async function scanBench(): Promise<void> {
   const first: number[] = [];
   const again: number[] = [];
   const titles: number[] = [];
+  const floor: number[] = [];
   let found = 0;
   let elements = 0;
   try {
@@ -68,6 +70,28 @@ async function scanBench(): Promise<void> {
       found = r.n;
       elements = r.elements;
       await page.close();
+      // The floor, on another fresh page: the least any detector that reads link targets and link
+      // text must do (one querySelectorAll, each candidate's href and text tested once).
+      const bare = await browser.newPage();
+      await bare.goto(url, { waitUntil: 'load' });
+      floor.push(
+        await bare.evaluate(
+          ({ selector, keywords, phrases }) => {
+            const kw = new RegExp(keywords, 'i');
+            const ph = new RegExp(phrases, 'i');
+            const t0 = performance.now();
+            const anchors = document.querySelectorAll(selector);
+            let hits = 0;
+            for (let i = 0; i < anchors.length; i++) {
+              const a = anchors[i]!;
+              if (kw.test(a.getAttribute('href') ?? '') || ph.test(a.textContent ?? '')) hits++;
+            }
+            return hits >= 0 ? performance.now() - t0 : 0;
+          },
+          { selector: LINKEDIN_PAGE_ANCHOR_SELECTOR, keywords: HREF_KEYWORDS.source, phrases: SHOW_CREDENTIAL_SUBSTRING.source },
+        ),
+      );
+      await bare.close();
     }
   } finally {
     await browser.close();
@@ -78,6 +102,7 @@ async function scanBench(): Promise<void> {
   console.log(`  first scan on a fresh page   median ${fmt(median(first))} ms   p90 ${fmt(pct(first, 0.9))} ms   target ≤ 5 ms   ${median(first) <= 5 ? 'met' : 'NOT met'}`);
   console.log(`  their titles, read afterwards median ${fmt(median(titles))} ms   p90 ${fmt(pct(titles, 0.9))} ms   (in idle time, after the verdicts are asked for)`);
   console.log(`  rescan (each DOM batch)      median ${fmt(median(again))} ms   p90 ${fmt(pct(again, 0.9))} ms`);
+  console.log(`  floor: querySelectorAll + one href and one text test per candidate anchor, nothing else   median ${fmt(median(floor))} ms   p90 ${fmt(pct(floor, 0.9))} ms`);
 }
 
 /** The same page with the extension itself: its content script's own user-timing entries. */
