@@ -254,7 +254,6 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-
 function fail(id: string, code: string, message: string): Check {
   return { id, status: 'fail', effect: 'invalid', code, message };
 }

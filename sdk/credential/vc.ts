@@ -80,7 +80,6 @@ export function checkStructure(vc: JsonObject): Check[] {
   return checks;
 }
 
-
 // ELM persons: given and family names apart.
 function joinNames(subject: JsonObject): string | undefined {
   const parts = [textOf(subject.givenName), textOf(subject.familyName)].filter((x): x is string => !!x);

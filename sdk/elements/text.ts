@@ -6,11 +6,11 @@
  * Everything here copies text; nothing is paraphrased. Patterns only decide *which* sentence to copy.
  */
 import type { Assessment } from '../report/types.js';
+import { BoundedMap } from '../util/bounded-map.js';
 import { isObject, textOf, typesOf } from '../util/json.js';
 
 // Value readers shared with the credential stage; the elements' modules import them from here.
 export { textOf, typesOf };
-import { BoundedMap } from '../util/bounded-map.js';
 
 export type JsonObject = Record<string, unknown>;
 

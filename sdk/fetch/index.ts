@@ -101,9 +101,9 @@ export async function safeFetch(raw: string, o: FetchOptions, req: FetchRequest 
   // on the real network each avoided request is a round trip.
   const earlier = (await o.cache.get(`fetch-any:${policy}:${raw}`)) as Fetched | undefined;
   if (isFetched(earlier) && allowedNow(earlier, o, req) && earlier.contentType !== '' && req.kinds && !req.kinds.includes('any') && typeAllowed(earlier.contentType, req.kinds)) return earlier;
-  // A definitive "gone" or "not found" handed to one caller (a 410 revoked OB 2.0 badge, seen first
-  // when the link is opened, then by the hosted-assertion check) is handed to the next one that
-  // takes that status too, instead of being asked for again.
+  // A non-2xx answer handed to one caller that takes it (a 410 revoked OB 2.0 badge, seen first when
+  // the link is opened, then by the hosted-assertion check) is handed to the next one that takes
+  // that status too, instead of being asked for again.
   const missing = (await o.cache.get(`fetch-status:${policy}:${raw}`)) as Fetched | undefined;
   if (isFetched(missing) && req.passStatus?.includes(missing.status) && allowedNow(missing, o, req)) return missing;
   // Verifications sharing a cache (a page's credentials, verified at once, naming one trust list
@@ -119,6 +119,7 @@ export async function safeFetch(raw: string, o: FetchOptions, req: FetchRequest 
       if (result.status >= 200 && result.status < 300) {
         await o.cache.set(key, result);
         await o.cache.set(`fetch-any:${policy}:${raw}`, result);
+        await o.cache.set(`fetch-status:${policy}:${raw}`, undefined); // here again: forget an earlier miss
       } else {
         await o.cache.set(`fetch-status:${policy}:${raw}`, result);
       }

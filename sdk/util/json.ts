@@ -4,20 +4,48 @@ import { CredLensError } from '../errors.js';
 export const MAX_JSON_DEPTH = 100;
 
 /**
+ * Texts longer than this are scanned for their depth before parsing. Parsing a hostile document of
+ * millions of nested brackets builds millions of arrays (megabytes of text, hundreds of megabytes
+ * of heap) before its depth could be checked; the scan refuses it without allocating.
+ */
+const SCAN_BEFORE_PARSE = 64 * 1024;
+
+/**
  * Parses JSON with a depth limit, so a 100k-deep document is refused instead of overflowing a
- * recursive consumer later. V8's JSON.parse is itself iterative (any depth parses), so the text is
- * parsed first and the depth checked on the result: a walk over values, several times cheaper than
- * a scan over every character while the code is still cold (a service worker verifying a page).
+ * recursive consumer later. A text too deep is `too-deep` even when it is also malformed.
+ * Credentials are small: they are parsed first (V8's JSON.parse is iterative, any depth parses) and
+ * the depth checked on the values, several times cheaper than a scan over every character while the
+ * code is still cold (a service worker verifying a page). Large texts are scanned first.
  */
 export function parseJson(text: string, where = 'the input', maxDepth = MAX_JSON_DEPTH): unknown {
+  const tooDeep = () => new CredLensError('too-deep', `${where} nests deeper than ${maxDepth} levels.`);
+  if (text.length > SCAN_BEFORE_PARSE && scansDeeper(text, maxDepth)) throw tooDeep();
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
+    if (scansDeeper(text, maxDepth)) throw tooDeep();
     throw new CredLensError('bad-json', `${where} is not valid JSON: ${(e as Error).message}`);
   }
-  if (nestsDeeper(value, maxDepth)) throw new CredLensError('too-deep', `${where} nests deeper than ${maxDepth} levels.`);
+  if (text.length <= SCAN_BEFORE_PARSE && nestsDeeper(value, maxDepth)) throw tooDeep();
   return value;
+}
+
+/** True when the brackets of `text` (outside strings) nest more than `max` levels: a linear scan, no allocation. */
+function scansDeeper(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }
 
 /** True when `value` has objects or arrays nested more than `max` levels (an explicit stack, no recursion). */
@@ -75,35 +103,37 @@ export function str(v: unknown): string {
   return Array.isArray(v) ? '[array]' : '[object]';
 }
 
-/** Most values read from one JSON-LD array (hostile input may hold millions). */
-const MAX_VALUES = 50;
+/** Most values of one JSON-LD array read as text (hostile input may hold millions). */
+export const MAX_TEXT_VALUES = 50;
 
-/** The `type` (or `@type`) values of a node as strings, non-strings dropped (at most 50). */
+/** The `type` (or `@type`) values of a node as strings, non-strings dropped. */
 export function typesOf(node: unknown): string[] {
   if (!isObject(node)) return [];
-  return asArray(node.type ?? node['@type']).slice(0, MAX_VALUES).filter((t): t is string => typeof t === 'string');
+  return asArray(node.type ?? node['@type']).filter((t): t is string => typeof t === 'string');
 }
 
-const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+// Keys of a JSON-LD language map: language tags (any case) and @none.
+const LANG_KEY = /^(?:[a-z]{2,3}(?:-[a-z0-9]{1,8})*|@none)$/i;
 
 /**
  * The text of a JSON value: a string (trimmed), a number, a JSON-LD value object (`@value`), a
- * language map (`{ "en": "...", "cs": "..." }`, English first, then the first language given) or
- * the first of an array of those (English first). Undefined for anything else or for blank text.
+ * language map (`{ "en": "...", "cs": "..." }`, keys any case, `@none` too; English first, then the
+ * first language given) or the first of an array of those (English first). Undefined for anything
+ * else (a node such as `{ "id": ..., "type": ... }` is not text) or for blank text.
  */
 export function textOf(v: unknown, depth = 0): string | undefined {
   if (depth > 4) return undefined;
   if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (Array.isArray(v)) {
-    const texts = v.slice(0, MAX_VALUES).map((x) => ({ x, t: textOf(x, depth + 1) })).filter((e) => e.t !== undefined);
+    const texts = v.slice(0, MAX_TEXT_VALUES).map((x) => ({ x, t: textOf(x, depth + 1) })).filter((e) => e.t !== undefined);
     const en = texts.find((e) => isObject(e.x) && typeof e.x['@language'] === 'string' && /^en\b/i.test(e.x['@language']));
     return (en ?? texts[0])?.t;
   }
   if (!isObject(v)) return undefined;
   if ('@value' in v) return textOf(v['@value'], depth + 1);
   const keys = Object.keys(v);
-  if (keys.length > 0 && keys.every((k) => LANG_TAG.test(k))) {
+  if (keys.length > 0 && keys.every((k) => LANG_KEY.test(k))) {
     const en = keys.find((k) => /^en\b/i.test(k));
     for (const k of en ? [en, ...keys] : keys) {
       const t = textOf(v[k], depth + 1);

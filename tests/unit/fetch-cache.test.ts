@@ -58,6 +58,23 @@ describe('safeFetch definitive misses', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('forgets a remembered miss once the address answers again', async () => {
+    let status = 410;
+    const calls: string[] = [];
+    const o = resolveOptions({
+      fetch: async (u: string, init?: RequestInit) => {
+        calls.push(`${u} ${(init?.headers as Record<string, string>)?.accept ?? ''}`);
+        return new Response('{"id":"x"}', { status, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    expect((await safeFetch('https://issuer.example/back', o, { accept: 'a', passStatus: [410] })).status).toBe(410);
+    status = 200;
+    expect((await safeFetch('https://issuer.example/back', o, { accept: 'b' })).status).toBe(200);
+    // another Accept header and no kinds: not served from the 200 above, and never the old 410
+    expect((await safeFetch('https://issuer.example/back', o, { accept: 'c', passStatus: [410] })).status).toBe(200);
+    expect(calls).toHaveLength(3);
+  });
+
   it('never hands a remembered miss to a caller that does not take that status', async () => {
     const { o, calls } = gone(404);
     await safeFetch('https://issuer.example/missing', o, { passStatus: [404] });
