@@ -18,21 +18,28 @@ export default defineContentScript({
     // Wakes the background (its verifier warms up while the page loads); the answer is not waited for.
     void ask('get-settings', {}).catch(() => {});
     const settings = readPageSettings();
-    if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
-    let auto = (await settings).autoScanLinkedIn !== false;
+    let auto: boolean | undefined; // unknown until storage answers
+    let domReady = false;
     // A watching scanner follows single-page navigation itself; this starts one, or resumes a stopped one.
     const startHere = (url: string) => {
-      if (auto && scanHere(url) && !runningScanner()?.watching) startScanner(scanHere);
+      if (!domReady || auto !== true || !scanHere(url)) return;
+      const running = runningScanner();
+      if (!running) startScanner(scanHere);
+      else if (!running.watching) running.resume();
     };
-    startHere(location.href);
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => startHere(newUrl.href));
-    // Auto-scan switched off in the settings: open LinkedIn tabs stop watching at once; switched on:
-    // they start (or resume) without a reload.
+    // Auto-scan switched off in the settings (even while this page is still loading): open LinkedIn
+    // tabs stop watching at once; switched on, they start or resume without a reload.
     const unsubscribe = onPageSettingsChange((s) => {
       auto = s.autoScanLinkedIn !== false;
       if (auto) startHere(location.href);
       else runningScanner()?.stop();
     });
     ctx.onInvalidated(unsubscribe);
+    if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+    const read = (await settings).autoScanLinkedIn !== false;
+    auto ??= read; // a change seen while loading is newer than the first read
+    domReady = true;
+    startHere(location.href);
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => startHere(newUrl.href));
   },
 });

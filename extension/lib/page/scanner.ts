@@ -12,14 +12,19 @@ import { onPageSettingsChange, readPageSettings } from './settings.js';
 
 /** The scanner of this page. */
 export interface Scanner {
-  /** Looks for new links now (and keeps watching the page again after `stop`). */
-  scan(): void;
   /**
-   * Stops watching the page (auto-scan switched off): no new badges until `scan` is called again.
-   * Badges already placed stay, and still receive their verdicts.
+   * Looks for new links now, once. `anyPage`: on this page whatever the scanner's `scanHere` says
+   * (the toolbar button is an explicit request). Watching is not resumed.
+   */
+  scan(options?: { anyPage?: boolean }): void;
+  /**
+   * Stops watching the page (auto-scan switched off): no new badges until `resume`. Badges already
+   * placed stay, and still receive their verdicts.
    */
   stop(): void;
-  /** True while the page is watched (from the start until `stop`, and again after `scan`). */
+  /** Watches the page again after `stop` (auto-scan switched on), and scans it. */
+  resume(): void;
+  /** True while the page is watched (from the start until `stop`, and again after `resume`). */
   readonly watching: boolean;
 }
 
@@ -35,14 +40,15 @@ interface Entry {
 const KEY = Symbol.for('credlens.scanner');
 
 /**
- * Starts scanning this page (or re-scans when a scanner already runs here). `scanHere` says
- * whether a URL the single-page app navigates to is one to scan (default: every URL).
+ * Starts scanning this page and watching it. `scanHere` says whether a URL the single-page app
+ * navigates to is one to scan (default: every URL). When a scanner is here already (the LinkedIn
+ * script's, then a toolbar click), it scans this page once, whatever its own rules say.
  */
 export function startScanner(scanHere: (url: string) => boolean = () => true): Scanner {
   const g = globalThis as unknown as Record<symbol, Scanner | undefined>;
   const running = runningScanner();
   if (running) {
-    running.scan();
+    running.scan({ anyPage: true });
     return running;
   }
   let lang: UiLang = resolveLang('auto', navigator.language);
@@ -67,8 +73,8 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
       });
   };
 
-  const scan = () => {
-    if (!scanHere(location.href)) return;
+  const scan = (anyPage = false) => {
+    if (!anyPage && !scanHere(location.href)) return;
     // Read on every scan: after a single-page navigation the new profile's name arrives with the
     // DOM swap, which comes after the navigation event.
     owner = profileOwner(document) ?? owner;
@@ -125,18 +131,25 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
     owner = undefined;
   };
 
+  // The page may have moved on while nobody watched (the watcher ignores #fragments too).
+  const catchUp = () => {
+    if (withoutHash(location.href) !== withoutHash(pageUrl)) navigated(location.href);
+  };
+
   const scanner: Scanner = {
-    scan() {
-      if (stopWatching === undefined) {
-        // Resumed: the page may have moved on while nobody watched (the watcher ignores #fragments too).
-        if (withoutHash(location.href) !== withoutHash(pageUrl)) navigated(location.href);
-        startWatching();
-      }
-      scan();
+    scan(options) {
+      if (stopWatching === undefined) catchUp();
+      scan(options?.anyPage === true);
     },
     stop() {
       stopWatching?.();
       stopWatching = undefined;
+    },
+    resume() {
+      if (stopWatching !== undefined) return;
+      catchUp();
+      startWatching();
+      scan();
     },
     get watching() {
       return stopWatching !== undefined;
@@ -144,7 +157,7 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
   };
   const startWatching = () => {
     stopWatching = watch(document, {
-      onChange: scan,
+      onChange: () => scan(),
       onNavigate: (url) => {
         navigated(url);
         scan();
@@ -153,14 +166,17 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
   };
   g[KEY] = scanner;
 
-  void readPageSettings().then((s) => {
+  const setLang = (s: { lang: UiLang | 'auto' }) => {
     lang = resolveLang(s.lang, navigator.language);
-  });
-  // Cards opened after a language change use the new language.
+  };
+  void readPageSettings().then(setLang);
+  // A language change redraws the badges; cards opened afterwards use it too.
   onPageSettingsChange((s) => {
-    lang = resolveLang(s.lang, navigator.language);
+    setLang(s);
+    for (const e of entries.values()) for (const b of e.badges) b.update(e.item);
   });
-  scanner.scan();
+  startWatching();
+  scan();
   return scanner;
 }
 
