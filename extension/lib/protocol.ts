@@ -52,7 +52,7 @@ export interface FailedItem extends FoundLink {
  * The failed item for `link` (its text kept): from a code and a sentence, or from anything thrown
  * (its `code` when it has one, else `fallbackCode`), dated `at` (ms since the epoch, default now).
  */
-export function failedItem(link: FoundLink, why: { code: string; message: string } | unknown, at = Date.now(), fallbackCode = 'internal'): FailedItem {
+export function failedItem(link: FoundLink, why: unknown, at = Date.now(), fallbackCode = 'internal'): FailedItem {
   const w = why as { code?: unknown; message?: unknown } | null | undefined;
   const code = typeof w?.code === 'string' ? w.code : fallbackCode;
   const message = typeof w?.message === 'string' ? w.message : String(why);

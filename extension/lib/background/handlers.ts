@@ -62,11 +62,12 @@ export function createHandlers(env: BackgroundEnv): Handlers {
       return env.scanTab(tabId);
     },
     'get-settings': async (_req, sender) => {
-      // Asked first by a LinkedIn page at document start and by CredLens pages as they open: a
-      // verification is likely soon, so the verifier compiles now (once per worker). Workers woken
-      // for anything else (a closed tab, a storage change) skip that work.
-      void env.verifier.warmUp();
       const s = await env.loadSettings();
+      // Asked first by a LinkedIn page at document start and by CredLens pages as they open: a
+      // verification is likely soon, so the verifier compiles once this answer is out (once per
+      // worker, and not after a real verification started). Workers woken for anything else (a
+      // closed tab, a storage change) skip that work.
+      setTimeout(() => void env.verifier.warmUp(), 0);
       // Web pages' content scripts get what a scan needs. (They may read storage.local themselves,
       // which browsers allow them; nothing secret is kept there. The LinkedIn script does, so its
       // first scan does not wait for a busy worker; this request only wakes the worker.)

@@ -2,6 +2,7 @@
 import { credlensTrustList, dccLegacyRegistry, dccOidfRegistry, deqar, ebsiTir } from '../../../sdk/trust/index.js';
 import { CredLensError } from '../../../sdk/errors.js';
 import type { TrustSource } from '../../../sdk/trust/types.js';
+import { unavailable } from '../../../sdk/trust/util.js';
 import type { TrustSourceSetting } from '../settings.js';
 
 /**
@@ -23,15 +24,11 @@ export function trustSourcesFrom(settings: readonly TrustSourceSetting[]): Trust
   return sources;
 }
 
-/** A source whose every lookup fails with the reason it could not be built. */
+/** A source whose every lookup answers `unavailable`, with the reason it could not be built. */
 function unusable(s: TrustSourceSetting, why: string): TrustSource {
-  return {
-    name: s.name,
-    kind: s.kind === 'ebsi' ? 'ebsi-tir' : s.kind,
-    lookup: async () => {
-      throw new CredLensError('bad-input', `the settings for this source are not usable (${why})`);
-    },
-  };
+  const kind = s.kind === 'ebsi' ? 'ebsi-tir' : s.kind;
+  const problem = new CredLensError('bad-input', `the settings for this source are not usable (${why})`);
+  return { name: s.name, kind, lookup: async (issuerId) => [unavailable(s.name, kind, issuerId, problem)] };
 }
 
 function build(s: TrustSourceSetting): TrustSource {

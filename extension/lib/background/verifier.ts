@@ -13,7 +13,7 @@ import type { Lang } from '../../../sdk/explain/types.js';
 import { MemoryCache, type Cache, type FetchLike, type VerifyOptions } from '../../../sdk/options.js';
 import { failedItem, MAX_INPUT_BYTES, type FailedItem, type FoundLink, type LearnerInput, type VerifiedItem } from '../protocol.js';
 import type { Settings } from '../settings.js';
-import { redirectCheckingFetch } from './fetch.js';
+import { redirectCheckingFetch } from '../fetch.js';
 import { trustSourcesFrom } from './trust.js';
 
 /** How long a verification result is reused (ms). Revocation can happen; results do not live long. */
@@ -66,7 +66,8 @@ export class Verifier {
    * Runs the SDK once on a local, throw-away credential (no network), so the code a first real
    * verification needs (JSON-LD contexts, canonicalization, signature checks) is compiled and its
    * caches filled while the page that woke the worker is still loading. The verdict is discarded.
-   * Once per worker: later calls answer the first run.
+   * Once per worker: later calls answer the first run; none runs once a real verification started
+   * (it compiles the same code, and a warm-up would only delay it).
    */
   warmUp(): Promise<void> {
     this.warming ??= (async () => {
@@ -125,6 +126,7 @@ export class Verifier {
   }
 
   private async run(input: VerifyInput, link: FoundLink, owner: string | undefined, settings: Settings, lang: Lang): Promise<Outcome> {
+    this.warming ??= Promise.resolve(); // real work compiles the same code: no warm-up after it
     const local = this.deps.localAllowed === true || settings.localNetwork;
     const policy = { allowPrivateNetwork: local, allowHttpLocalhost: local };
     const sources = trustSourcesFrom(settings.trustSources);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startIssuer, type RunningIssuer } from '../../../demo/issuer/server.js';
 import { DEMO_PERSON } from '../../../demo/types.js';
 import { Verifier, type ResultStore } from '../../../extension/lib/background/verifier.js';
-import { redirectCheckingFetch } from '../../../extension/lib/background/fetch.js';
+import { redirectCheckingFetch } from '../../../extension/lib/fetch.js';
 import { Pages } from '../../../extension/lib/background/pages.js';
 import { createHandlers } from '../../../extension/lib/background/handlers.js';
 import { trustSourcesFrom } from '../../../extension/lib/background/trust.js';
@@ -286,10 +286,26 @@ describe('per-tab lists and handlers', () => {
     await h['page-summary']({ type: 'page-summary' }, { tabId: 1, fromExtension: false });
     expect(warm).not.toHaveBeenCalled();
     await h['get-settings']({ type: 'get-settings' }, { tabId: 1, fromExtension: false });
+    // after the answer is out
+    await new Promise((r) => setTimeout(r, 0));
     expect(warm).toHaveBeenCalledTimes(1);
     const first = warm.mock.results[0]!.value as Promise<void>;
     expect(v.warmUp()).toBe(first);
     await first;
+  });
+
+  it('runs no warm-up once a real verification started', async () => {
+    // the warm-up explains its throw-away report, which asks for the language: count those asks
+    const lang = vi.fn(async () => 'en' as const);
+    const { v } = makeVerifier({ lang });
+    expect((await v.verifyLink({ url: slug('first-aid-expired').url })).state).toBe('done');
+    const asked = lang.mock.calls.length;
+    await v.warmUp();
+    expect(lang.mock.calls.length).toBe(asked);
+    // a fresh verifier does warm up (the count above can move)
+    const fresh = makeVerifier({ lang });
+    await fresh.v.warmUp();
+    expect(lang.mock.calls.length).toBe(asked + 1);
   });
 
   it('takes titles the page read later for its own untitled entries only', async () => {
@@ -382,7 +398,8 @@ describe('settings and trust sources', () => {
       { id: 'c', kind: 'deqar', name: 'DEQAR', enabled: false },
     ]);
     expect(sources.map((s) => s.name)).toEqual(['Pasted', 'By URL']);
-    await expect(sources[0]!.lookup('did:web:x.example', {} as never)).rejects.toMatchObject({ code: 'bad-input', message: expect.stringContaining('not usable') });
+    const findings = await sources[0]!.lookup('did:web:x.example', {} as never);
+    expect(findings).toEqual([expect.objectContaining({ source: 'Pasted', status: 'unavailable', code: 'bad-input', subject: 'did:web:x.example', reason: expect.stringContaining('not usable') })]);
   });
 
   it('names a broken pasted trust list in the report as unavailable instead of ignoring it', async () => {

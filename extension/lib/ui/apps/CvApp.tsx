@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CredLensError } from '../../../../sdk/errors.js';
 import { isBlockedHost, readCapped } from '../../../../sdk/fetch/index.js';
-import { redirectCheckingFetch } from '../../background/fetch.js';
+import { redirectCheckingFetch } from '../../fetch.js';
 import { linksFromFile } from '../../cv/index.js';
 import { ask } from '../../messaging.js';
 import { failedItem, type FoundLink, type Item, type PageSummary } from '../../protocol.js';
@@ -153,8 +153,10 @@ export function CvApp() {
       setPhase('idle');
       if (codeOf(e) === 'too-large') return setError(fill(p.fileTooLarge, { max: 20 }));
       setError(fill(p.cvFetchFailed, { message: messageOf(e) }));
-      // Most often: no access to that site yet. Offer to ask for it (needs this click's gesture).
-      setAllow({ origin: u.origin, url: u.href });
+      // A fetch that failed outright (no code: the browser's own TypeError) is most often no access
+      // to that site yet: offer to ask for it (needs this click's gesture). Timeouts, HTTP errors
+      // and refused redirects have codes, and access would not help.
+      if ((e as { code?: unknown } | null)?.code === undefined) setAllow({ origin: u.origin, url: u.href });
     }
   };
 

@@ -1,13 +1,14 @@
 /**
- * The fetch the SDK uses inside the extension. Browsers hide where a manual redirect goes
+ * The extension's fetch: what the SDK uses in the background, and the CV reader's download of a PDF
+ * open in a tab. Browsers hide where a manual redirect goes
  * (`opaqueredirect`), so the SDK cannot check each hop itself; here the browser follows redirects
  * (at most 20, its own limit) and the final URL is checked against the same address rules before
  * any byte of the body is read. Intermediate hops are not visible to extensions: that gap is
  * documented in the README's safety section.
  */
-import { CredLensError } from '../../../sdk/errors.js';
-import { checkUrl, isLoopbackHost } from '../../../sdk/fetch/index.js';
-import type { FetchLike } from '../../../sdk/options.js';
+import { CredLensError } from '../../sdk/errors.js';
+import { checkUrl, isLoopbackHost } from '../../sdk/fetch/index.js';
+import type { FetchLike } from '../../sdk/options.js';
 
 /** Address rules the final URL must pass (as in the SDK's options). */
 export interface AddressPolicy {
