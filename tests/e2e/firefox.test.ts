@@ -2,9 +2,9 @@
  * The Firefox build (MV2, popup instead of side panel) in Debian's Firefox ESR, driven through
  * WebDriver BiDi (puppeteer-core; no downloaded browser): the e2e build puts the verdict the demo
  * expects next to every credential link on the LinkedIn-like profile, and its card opens; the store
- * build's manifest asks for no hosts at install. Firefox lets no remote protocol open extension
- * pages, so the trust list is not configured here (every issuer stays "unknown"); settings, the
- * learner page and the CV reader are covered in Chromium (extension.test.ts).
+ * build's manifest asks for no hosts beyond its LinkedIn content script. Firefox's WebDriver BiDi
+ * refuses to navigate to moz-extension: pages, so the trust list is not configured here (no issuer is
+ * recognised); settings, the learner page and the CV reader are covered in Chromium (extension.test.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -96,7 +96,7 @@ describe.skipIf(!haveFirefox)('Firefox build', () => {
     await page.waitForSelector('credlens-card >>> [role="dialog"]', { hidden: true });
   });
 
-  it('store build: no hosts at install, the content script on LinkedIn only, the popup for the list', () => {
+  it('store build: no hosts at install beyond the LinkedIn content script, the popup for the list', () => {
     const manifest = JSON.parse(readFileSync(`${STORE_BUILD}/manifest.json`, 'utf8')) as { permissions?: string[]; optional_permissions?: string[]; content_scripts?: { matches: string[] }[]; browser_action?: { default_popup?: string } };
     expect(manifest.permissions).toEqual(['storage', 'activeTab', 'scripting']);
     expect(manifest.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
