@@ -241,6 +241,18 @@ describe('CV files', () => {
     const reader = readerPage()!;
     const items = await listed(reader);
     for (const c of issuer.credentials) expect(items.find((i) => i.url === c.url)?.verdict, c.slug).toBe(c.expect);
+    // the reader's tab has its list in the background too (what the side panel shows for that tab)
+    await expect
+      .poll(
+        () =>
+          browser.worker.evaluate(async (pdf) => {
+            const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, { pageUrl?: string; items?: { state: string }[] }>> } } } }).chrome;
+            const list = Object.entries(await c.storage.session.get(null)).find(([k, v]) => k.startsWith('page:') && v.pageUrl === pdf)?.[1];
+            return list?.items?.filter((i) => i.state === 'done').length ?? 0;
+          }, site.pages.cvPdf),
+        { timeout: 10_000 },
+      )
+      .toBe(issuer.credentials.length);
     await reader.screenshot({ path: `${DOCS}extension-cv-reader.png` });
     await Promise.all([pdfTab.close(), options.close(), reader.close()]);
   });

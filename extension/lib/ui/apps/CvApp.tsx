@@ -121,7 +121,9 @@ export function CvApp() {
     await pool(links, IN_FLIGHT, async (link, i) => {
       let res: Item;
       try {
-        res = await ask('verify-input', { input: { kind: 'url', url: link.url }, ...(who ? { owner: who } : {}) });
+        // As a page's links are checked: results are shared with the profile and earlier CVs (the
+        // background's result cache), and the side panel lists this CV for its tab.
+        res = await ask('verify-link', { link, pageUrl: from, ...(who ? { owner: who } : {}) });
         res = { ...res, url: link.url, ...(link.text ? { text: link.text } : {}) };
       } catch (e) {
         res = failedItem(link, e);
