@@ -3,6 +3,7 @@
  * here; the background stores them in extension storage.
  */
 import { LANGS, type Lang } from '../../sdk/explain/types.js';
+import { httpUrl } from '../../sdk/util/url.js';
 
 /** Kinds of trust source the SDK can consult. */
 export type TrustSourceKind = 'credlens-list' | 'dcc-legacy' | 'dcc-oidf' | 'ebsi' | 'deqar';
@@ -99,12 +100,7 @@ function normalizeSource(raw: unknown): TrustSourceSetting | undefined {
 
 /** True for absolute http(s) URLs. */
 export function isHttpUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
+  return httpUrl(s) !== undefined;
 }
 
 /** The language to explain in: the setting, or the browser's language when CredLens speaks it, else English. */

@@ -5,6 +5,7 @@
  * resolved against contexts, and nothing here is fetched.
  */
 import { isObject, typesOf } from '../util/json.js';
+import { httpUrl } from '../util/url.js';
 
 /** The OB 2.0 JSON-LD context URL. */
 export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
@@ -163,13 +164,7 @@ export function isAcceptableIri(iri: string): boolean {
 
 /** True for an absolute http or https URL. */
 export function isHttpUrl(s: unknown): boolean {
-  if (typeof s !== 'string') return false;
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-  } catch {
-    return false;
-  }
+  return httpUrl(s) !== undefined;
 }
 
 /** The OB 2.0 class a type value names, if any. */

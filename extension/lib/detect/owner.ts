@@ -3,6 +3,7 @@
  * check: does the credential name the person whose profile shows it?).
  */
 import { cleanLinkText } from '../../../sdk/input/links.js';
+import { httpUrl } from '../../../sdk/util/url.js';
 import { firstMeaningfulText } from './links.js';
 import {
   MAX_NAME_LENGTH,
@@ -20,19 +21,6 @@ import {
   TITLE_SITE,
 } from './selectors.js';
 
-function parse(url: string): URL | undefined {
-  return resolve(url);
-}
-
-function resolve(href: string, base?: string): URL | undefined {
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function onScanHost(u: URL): boolean {
   return SCAN_HOSTS.some((h) => h.test(u.hostname));
 }
@@ -43,7 +31,7 @@ function onScanHost(u: URL): boolean {
  * the same paths on loopback, where the demo serves its LinkedIn-like profile (e2e builds only).
  */
 export function isLinkedInScanPage(url: string): boolean {
-  const u = parse(url);
+  const u = httpUrl(url);
   if (u === undefined || !onScanHost(u)) return false;
   return SCAN_PATHS.some((p) => p.test(u.pathname));
 }
@@ -56,7 +44,7 @@ export function isLinkedInScanPage(url: string): boolean {
  * profile, then the document title ("(3) Jane Doe | LinkedIn") when it names one person only.
  */
 export function profileOwner(doc: Document): string | undefined {
-  const u = parse(doc.URL);
+  const u = httpUrl(doc.URL);
   if (u === undefined || !onScanHost(u)) return undefined;
   const m = PROFILE_PATH.exec(u.pathname);
   if (m === null) return undefined;
@@ -92,7 +80,7 @@ function topCardHeading(doc: Document): string | undefined {
 /** The text of a link to this same profile's root (/in/<id>/), outside "People also viewed" lists of other ids. */
 function linkBackName(doc: Document, id: string): string | undefined {
   for (const a of doc.querySelectorAll(PROFILE_LINK_SELECTOR)) {
-    const u = resolve(a.getAttribute('href') ?? '', doc.URL);
+    const u = httpUrl(a.getAttribute('href') ?? '', doc.URL);
     if (u === undefined || !onScanHost(u) || !PROFILE_ROOT_PATH.test(u.pathname)) continue;
     const m = PROFILE_PATH.exec(u.pathname);
     if (m === null || safeDecode(m[1]!).toLowerCase() !== id) continue;

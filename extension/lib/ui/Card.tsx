@@ -13,18 +13,14 @@ import type { Report } from '../../../sdk/report/types.js';
 import type { FailedItem, Item, VerifiedItem } from '../protocol.js';
 import { Mark, markInfo, type Tone } from './Mark.js';
 import { fill, strings, type UiStrings } from './strings.js';
+import { httpUrl } from '../../../sdk/util/url.js';
 
 // ---- helpers shared with the list, checklist and export ---------------------------------------
 
 /** The URL as an absolute http(s) href, or undefined (javascript:, data:, relative, malformed...). */
 export function safeHref(url: unknown): string | undefined {
   if (typeof url !== 'string' || url.length > 4096) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return httpUrl(url)?.href;
 }
 
 /** A link that opens in a new tab when `href` is http(s); otherwise its text, not a link. */
