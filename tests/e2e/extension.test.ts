@@ -172,7 +172,7 @@ describe('LinkedIn-like profile', () => {
       );
     try {
       await setAutoScan(false);
-      await page.waitForTimeout(300); // the change reaches the tab's content script
+      await page.waitForTimeout(1000); // the change reaches the tab's content script (storage.onChanged; generous under CI load)
       await addSection('credlens-e2e-off');
       await page.waitForTimeout(800); // well past the watcher's 200 ms batch delay
       expect(await count()).toBe(before);
