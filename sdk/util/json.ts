@@ -104,7 +104,7 @@ export function str(v: unknown): string {
 }
 
 /** Most values of one JSON-LD array read as text (hostile input may hold millions). */
-export const MAX_TEXT_VALUES = 50;
+const MAX_TEXT_VALUES = 50;
 
 /** The `type` (or `@type`) values of a node as strings, non-strings dropped. */
 export function typesOf(node: unknown): string[] {
