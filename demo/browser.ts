@@ -14,7 +14,10 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Where `npm run build:e2e` puts the Chrome test build. */
 export const E2E_EXTENSION = `${ROOT}.output/e2e/chrome-mv3`;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+// WebUIOmniboxAimPopup: since Chromium ~149 a fresh browser preloads the address bar's "AI mode"
+// popup, a hidden WebUI page that keeps a CPU core busy for about a second after launch. On a
+// two-core machine it slowed every test and skewed the fresh-browser benchmark; nothing here uses it.
+export const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-features=WebUIOmniboxAimPopup'];
 
 /** Builds the e2e extension (`wxt build --mode e2e`); answers the error output on failure. */
 export function buildE2eExtension(): { ok: true } | { ok: false; output: string } {
