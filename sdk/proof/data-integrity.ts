@@ -5,7 +5,7 @@
  */
 import { CredLensError, isCredLensError } from '../errors.js';
 import { verifyEd25519, type Ed25519Impl } from '../crypto/ed25519.js';
-import { sha256 } from '../crypto/sha256.js';
+import { sha256Async } from '../crypto/sha256.js';
 import type { KeyResolver, ResolvedKey } from '../keys/types.js';
 import { multibaseBase58Decode } from '../util/base58.js';
 import { asArray, isObject, str, type JsonObject } from '../util/json.js';
@@ -95,11 +95,16 @@ async function verifyOne(doc: JsonObject, proof: JsonObject, all: JsonObject[], 
     const unsecured = unsecuredFor(doc, proof, all);
     const { proofOptions, mismatch } = proofConfigFor(unsecured, proof, kind);
     if (mismatch) return { ...base, state: 'failed', code: 'bad-proof', message: mismatch };
+    // The key is looked up while the document is canonicalized and hashed (a did:web download then
+    // overlaps that work); its outcome is read only afterwards, so a document that cannot be
+    // canonicalized still reports that first, as before.
+    const keyLookup = env.resolveKey(proof.verificationMethod);
+    keyLookup.catch(() => {}); // read below; no unhandled rejection if hashing throws first
     const hashData = kind === 'jcs'
-      ? concat(sha256(jcs(proofOptions)), sha256(jcs(withContext(unsecured, proofOptions['@context']))))
-      : concat(sha256(await env.canonize(proofOptions)), sha256(await env.canonize(unsecured)));
+      ? concat(await sha256Async(jcs(proofOptions)), await sha256Async(jcs(withContext(unsecured, proofOptions['@context']))))
+      : concat(await sha256Async(await env.canonize(proofOptions)), await sha256Async(await env.canonize(unsecured)));
 
-    const key = await env.resolveKey(proof.verificationMethod);
+    const key = await keyLookup;
     if (!key.ed25519) return { ...base, key, state: 'failed', code: 'bad-key', message: `The key ${key.id} is not an Ed25519 key, as the ${suite} suite requires.` };
     if (!key.purposes.includes('assertionMethod')) {
       return { ...base, key, state: 'failed', code: 'bad-key', message: `The key ${key.id} is not authorised by its controller to issue credentials (not listed under assertionMethod).` };
