@@ -136,6 +136,7 @@ function area() {
 function sessionStore(prefix: string): ResultStore {
   return writeBehind({
     get: async (key) => (await area().get(key))[key],
+    keys: async () => (await keysOrAll(prefix)) ?? undefined,
     setMany: async (values) => {
       try {
         await area().set(values);
