@@ -10,7 +10,8 @@ import { base58Encode } from '../../../sdk/util/base58.js';
 import { base64Decode, base64UrlEncode } from '../../../sdk/util/bytes.js';
 import { sha256 } from '../../../sdk/crypto/sha256.js';
 import type { Lang } from '../../../sdk/explain/types.js';
-import { MemoryCache, type Cache, type FetchLike, type VerifyOptions } from '../../../sdk/options.js';
+import { MemoryCache, resolveOptions, type Cache, type FetchLike, type VerifyOptions } from '../../../sdk/options.js';
+import type { TrustSource } from '../../../sdk/trust/types.js';
 import { failedItem, MAX_INPUT_BYTES, type FailedItem, type FoundLink, type LearnerInput, type VerifiedItem } from '../protocol.js';
 import type { Settings } from '../settings.js';
 import { redirectCheckingFetch } from '../fetch.js';
@@ -57,6 +58,8 @@ export class Verifier {
   private warming?: Promise<void>;
   private readonly queue: (() => void)[] = [];
   private running = 0;
+  /** When the trust lists were last asked for, and under which settings (see preloadTrustLists). */
+  private preloaded?: { key: string; at: number };
 
   constructor(private readonly deps: VerifierDeps) {
     this.documents = new TtlCache(DOCUMENT_TTL_MS, deps.now ?? Date.now);
@@ -91,6 +94,7 @@ export class Verifier {
     if (stored && typeof stored.expiresAt === 'number' && stored.expiresAt > now) return withText(stripExpiry(stored), link.text);
     let job = this.inFlight.get(key);
     if (!job) {
+      this.preloadTrustLists(settings);
       job = this.limited(() => this.run(link.url, link, owner, settings, lang)).then(async (out) => {
         // Network failures are not cached: the next look may succeed.
         // Stored without waiting: the answer goes back to the page first (storage is a round trip).
@@ -125,19 +129,45 @@ export class Verifier {
     return this.limited(() => this.run(value, { url: label }, owner, settings, lang));
   }
 
-  private async run(input: VerifyInput, link: FoundLink, owner: string | undefined, settings: Settings, lang: Lang): Promise<Outcome> {
-    this.warming ??= Promise.resolve(); // real work compiles the same code: no warm-up after it
+  /**
+   * Starts downloading the enabled trust lists given by URL (whole lists: CredLens lists and DCC
+   * registries) into the document cache, so the trust stage of the page's first credentials finds
+   * them there instead of waiting for one more download after the credential, its key and its
+   * status list. Called when a link's verification starts, never for a worker that merely woke up;
+   * at most once per half document lifetime for the same settings. Registries asked per issuer
+   * (EBSI, DEQAR, OpenID Federation) are not touched: they are asked about real issuers only.
+   */
+  private preloadTrustLists(settings: Settings): void {
+    const key = settingsKey(settings);
+    const now = this.now();
+    if (this.preloaded && this.preloaded.key === key && now - this.preloaded.at < DOCUMENT_TTL_MS / 2) return;
+    this.preloaded = { key, at: now };
+    const given = this.optionsFor(settings);
+    const options = resolveOptions(given);
+    const ctx = { options, now: options.now };
+    for (const source of (given.trust ?? []).filter(isWholeList)) {
+      // The source's own lookup loads the list through the same cache key its real lookups use; the
+      // finding about a made-up subject is discarded (lookups never throw).
+      void source.lookup(PRELOAD_SUBJECT, ctx).catch(() => {});
+    }
+  }
+
+  private optionsFor(settings: Settings, owner?: string): VerifyOptions {
     const local = this.deps.localAllowed === true || settings.localNetwork;
     const policy = { allowPrivateNetwork: local, allowHttpLocalhost: local };
-    const sources = trustSourcesFrom(settings.trustSources);
-    const options: VerifyOptions = {
+    return {
       ...policy,
       fetch: redirectCheckingFetch(policy, this.deps.fetch),
       cache: this.documents,
-      trust: sources,
+      trust: trustSourcesFrom(settings.trustSources),
       ...(owner ? { recipient: { name: owner } } : {}),
       ...this.deps.sdkOptions,
     };
+  }
+
+  private async run(input: VerifyInput, link: FoundLink, owner: string | undefined, settings: Settings, lang: Lang): Promise<Outcome> {
+    this.warming ??= Promise.resolve(); // real work compiles the same code: no warm-up after it
+    const options = this.optionsFor(settings, owner);
     try {
       const report = await verify(input, options);
       return { ...link, state: 'done', report, explained: explain(report, lang), checkedAt: new Date(this.now()).toISOString() };
@@ -196,6 +226,14 @@ const WARM_UP_CREDENTIAL = {
     proofValue: 'z' + base58Encode(new Uint8Array(64).fill(7)),
   },
 };
+
+// The subject of a preload's lookup: a URN no issuer has, so the finding is always "not listed".
+const PRELOAD_SUBJECT = 'urn:credlens:preload';
+
+/** Trust sources that download one whole list (and so can be fetched before any issuer is known). */
+function isWholeList(s: TrustSource): boolean {
+  return s.kind === 'credlens-list' || s.kind === 'dcc-legacy';
+}
 
 /** Error codes that say "try again later", not "this is not a credential". */
 const TRANSIENT = new Set(['network', 'timeout', 'http-status', 'internal']);

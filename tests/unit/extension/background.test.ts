@@ -294,6 +294,29 @@ describe('per-tab lists and handlers', () => {
     await first;
   });
 
+  it('starts loading the trust lists when a link verification starts, once, and no per-issuer registry', async () => {
+    const list = `${issuer.origin}/trust/list.json`;
+    const ebsi = `${issuer.origin}/ebsi-tir`;
+    const { v, net, setSettings } = makeVerifier();
+    const withEbsi = (s: Settings) => normalizeSettings({ ...s, trustSources: [...s.trustSources, { id: 'ebsi-tir', kind: 'ebsi', name: 'EBSI', url: ebsi, enabled: true }] });
+    setSettings(withEbsi(settingsWithDemoList()));
+    await v.warmUp();
+    expect(net.urls).toEqual([]); // a worker that merely woke up fetches nothing
+    // A forged credential: its issuer is never looked up, but the lists were asked for when it started.
+    const forged = await v.verifyLink({ url: slug('tampered-statistics').url });
+    expect(forged.state === 'done' && forged.report.verdict).toBe('invalid');
+    await vi.waitFor(() => expect(net.urls).toContain(list));
+    expect(net.urls.filter((u) => u.startsWith(ebsi))).toEqual([]);
+    // The next verifications find the list in the cache: no second download.
+    await v.verifyLink({ url: slug('uni-learning-analytics').url }, DEMO_PERSON.name);
+    expect(net.urls.filter((u) => u === list)).toHaveLength(1);
+    // Another list in the settings is loaded for the next link.
+    const other = `${issuer.origin}/trust/list.json?copy`;
+    setSettings(withEbsi(normalizeSettings({ ...settingsWithDemoList(), trustSources: [{ id: 'copy', kind: 'credlens-list', name: 'Copy', url: other, enabled: true }] })));
+    await v.verifyLink({ url: slug('tampered-statistics').url });
+    await vi.waitFor(() => expect(net.urls).toContain(other));
+  });
+
   it('runs no warm-up once a real verification started', async () => {
     // the warm-up explains its throw-away report, which asks for the language: count those asks
     const lang = vi.fn(async () => 'en' as const);
