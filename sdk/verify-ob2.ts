@@ -115,11 +115,16 @@ async function verifyAssertion(given: JsonObject, jws: CompactJws | undefined, o
     checks.push({ id: 'status', status: 'fail', effect: 'revoked', code: 'revoked', message: 'The badge itself says it has been revoked.' });
   }
 
+  // The images need nothing else: their downloads run while the badge definition and the issuer
+  // load, and their checks are read where they always were.
+  const assertionImage = started(checkImage(assertion.image, 'assertion', o));
+  let badgeImage: Promise<Check | undefined> | undefined;
   const badge = await loadBadge(assertion, o);
   checks.push(...badge.checks);
   let issuer: LoadedIssuer | undefined;
   if (badge.node) {
     nodes.badge = badge.node;
+    badgeImage = started(checkImage(badge.node.image, 'badge', o));
     checks.push(...documentChecks(badge.node, 'badge', 'BadgeClass', badge.source ? undefined : terms));
     issuer = await loadIssuer(badge.node, o);
     checks.push(...issuer.checks);
@@ -130,7 +135,7 @@ async function verifyAssertion(given: JsonObject, jws: CompactJws | undefined, o
     }
   }
 
-  const images = await Promise.all([checkImage(assertion.image, 'assertion', o), checkImage(nodes.badge?.image, 'badge', o)]);
+  const images = await Promise.all([assertionImage, badgeImage]);
   checks.push(...images.filter((c): c is Check => c !== undefined));
 
   if (!signed && issuer?.node && typeof assertion.id === 'string') {
@@ -153,6 +158,12 @@ async function verifyAssertion(given: JsonObject, jws: CompactJws | undefined, o
   checks.push(...checkOb2Dates(assertion, o.now, o.clockSkewSeconds));
   checks.push(...(await checkExtensions([assertion, ...(badge.source && nodes.badge ? [nodes.badge] : []), ...(issuer?.source && nodes.issuer ? [nodes.issuer] : [])], o)));
   return result(checks, format, 'assertion', nodes);
+}
+
+/** `p`, marked as handled now (it is awaited later, after other awaits): a rejection is never reported as unhandled. */
+function started<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }
 
 /** How an Assertion says it is verified: `hosted` (HostedBadge), `signed` (SignedBadge), or undefined. */

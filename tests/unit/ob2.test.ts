@@ -368,6 +368,31 @@ describe('hosted badges (synthetic)', () => {
     expect((await run({ json: g.assertion }, served)).verdict).toBe('unverifiable');
   });
 
+  it('downloads the images while the badge definition and the issuer load', async () => {
+    const g = graph();
+    const served = { ...g.served, [g.assertion.id]: { ...g.assertion, image: 'https://uni.example/a/1.png' }, 'https://uni.example/a/1.png': PNG };
+    const base = web(served);
+    const asked: string[] = [];
+    let imagesAsked!: () => void;
+    const images = new Promise<void>((r) => (imagesAsked = r));
+    // The badge definition and the issuer answer only once both images were asked for (or, against
+    // code that loads images afterwards, fail after a second).
+    const fetch: FetchLike = async (input, init) => {
+      const url = String(input);
+      asked.push(url);
+      if (asked.includes('https://uni.example/a/1.png') && asked.includes('https://uni.example/badge.png')) imagesAsked();
+      if (url === g.issuer.id) {
+        const held = await Promise.race([images.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]);
+        if (!held) return new Response('', { status: 503 });
+      }
+      return base(input, init);
+    };
+    const r = await verifyOb2({ url: g.assertion.id }, resolveOptions({ now: NOW, fetch }));
+    expect(combineVerdict(r.checks), notPassing(r.checks)).toBe('valid');
+    expect(r.checks.filter((c) => c.id === 'image').map((c) => c.status)).toEqual(['pass', 'pass']);
+    expect(asked.indexOf('https://uni.example/a/1.png')).toBeLessThan(asked.indexOf(g.badge.id));
+  });
+
   it('is invalid when the badge image is not a PNG or SVG', async () => {
     const g = graph();
     const served = { ...g.served, [g.assertion.id]: g.assertion, 'https://uni.example/badge.png': { status: 200, body: 'GIF89a', type: 'image/png' } };
