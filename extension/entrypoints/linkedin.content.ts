@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isLinkedInScanPage } from '../lib/detect/index.js';
 import { ask } from '../lib/messaging.js';
-import { runningScanner, startScanner } from '../lib/page/scanner.js';
+import { askEarly, dropEarly, runningScanner, startScanner } from '../lib/page/scanner.js';
 import { onPageSettingsChange, readPageSettings } from '../lib/page/settings.js';
 
 // Wiring only. LinkedIn profiles, their certifications page, Featured and the feed are scanned as
@@ -18,6 +18,8 @@ export default defineContentScript({
     // Wakes the background (its verifier warms up while the page loads); the answer is not waited for.
     void ask('get-settings', {}).catch(() => {});
     const settings = readPageSettings();
+    let settingsRead = false;
+    void settings.then(() => (settingsRead = true));
     let auto: boolean | undefined; // unknown until storage answers
     let domReady = false;
     // A watching scanner follows single-page navigation itself; this starts one, or resumes a stopped one.
@@ -36,8 +38,12 @@ export default defineContentScript({
     });
     ctx.onInvalidated(unsubscribe);
     if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+    // Storage is slow to answer at times: the verdicts are asked for now, and the background
+    // verifies them only if auto-scan is on. The badges wait for the settings.
+    if (!settingsRead && auto === undefined && scanHere(location.href)) askEarly();
     const read = (await settings).autoScanLinkedIn !== false;
     auto ??= read; // a change seen while loading is newer than the first read
+    if (!auto) dropEarly();
     domReady = true;
     startHere(location.href);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => startHere(newUrl.href));

@@ -16,6 +16,9 @@ export class BackgroundError extends Error {
   }
 }
 
+/** The code of a `verify-link` asked with `auto` while auto-scan is switched off. */
+export const AUTO_SCAN_OFF = 'auto-scan-off';
+
 type Envelope<R> = { ok: true; value: R } | { ok: false; code: string; message: string };
 
 /** Sends one request to the background and waits for its answer. */

@@ -85,7 +85,14 @@ export type NoParams = Record<never, never>;
 /** Requests to the background, each with the shape of its answer. */
 export interface Requests {
   /** Verify a link found on the sending tab's page (the badge next to it shows the answer). */
-  'verify-link': { req: { link: FoundLink; pageUrl: string; owner?: string }; res: Item };
+  'verify-link': {
+    /**
+     * `auto`: asked by the LinkedIn script before it could read the settings; the background
+     * verifies only when auto-scan is on, and otherwise answers the error `auto-scan-off`.
+     */
+    req: { link: FoundLink; pageUrl: string; owner?: string; auto?: true };
+    res: Item;
+  };
   /**
    * Titles read after the links were sent for verification (a first scan leaves them for idle
    * time); they name the sending tab's list entries that have no title yet.

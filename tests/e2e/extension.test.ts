@@ -68,6 +68,14 @@ function bySlug(slug: string) {
   return c;
 }
 
+/** Switches auto-scan of LinkedIn pages on or off in the extension's settings. */
+const setAutoScan = (on: boolean) =>
+  browser.worker.evaluate(async (value) => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: unknown): Promise<void> } } } }).chrome;
+    const current = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await c.storage.local.set({ settings: { ...current, autoScanLinkedIn: value } });
+  }, on);
+
 describe('LinkedIn-like profile', () => {
   let page: Page;
   let badges: BadgeState[];
@@ -148,12 +156,6 @@ describe('LinkedIn-like profile', () => {
   });
 
   it('stops watching an open profile when auto-scan is switched off, and resumes when it is switched on', async () => {
-    const setAutoScan = (on: boolean) =>
-      browser.worker.evaluate(async (value) => {
-        const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: unknown): Promise<void> } } } }).chrome;
-        const current = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-        await c.storage.local.set({ settings: { ...current, autoScanLinkedIn: value } });
-      }, on);
     const count = () => page.$$eval('credlens-badge', (els) => els.length);
     const before = await count();
     // a section LinkedIn loads later, with a credential link in it
@@ -184,6 +186,29 @@ describe('LinkedIn-like profile', () => {
       await expect.poll(count, { timeout: 5_000 }).toBe(before + 2);
     } finally {
       await setAutoScan(true);
+    }
+  });
+});
+
+describe('LinkedIn-like profile with auto-scan off', () => {
+  it('places no badge and verifies nothing on a profile loaded while auto-scan is off', async () => {
+    await setAutoScan(false);
+    const url = `${site.pages.profile}?auto-scan-off`;
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(2000); // verdicts come within a second; the tab's list is saved a second later
+      expect(await page.locator('credlens-badge').count()).toBe(0);
+      const listed = await browser.worker.evaluate(async (pageUrl) => {
+        const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+        const all = await c.storage.session.get(null as unknown as string);
+        return Object.entries(all).filter(([k, v]) => k.startsWith('page:') && (v as { pageUrl?: string }).pageUrl === pageUrl).length;
+      }, url);
+      expect(listed).toBe(0);
+    } finally {
+      await setAutoScan(true);
+      await page.close();
     }
   });
 });

@@ -2,7 +2,7 @@
  * The background's answers to page-side requests, written against small interfaces so they can be
  * tested without a browser. The entrypoint supplies the browser-backed implementations.
  */
-import { BackgroundError, type Handlers, type Sender } from '../messaging.js';
+import { AUTO_SCAN_OFF, BackgroundError, type Handlers, type Sender } from '../messaging.js';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings.js';
 import { MAX_LINK_TEXT } from '../../../sdk/input/links.js';
 import { MAX_ITEMS_PER_PAGE, type Pages } from './pages.js';
@@ -31,6 +31,9 @@ function ownPagesOnly(sender: Sender): void {
 export function createHandlers(env: BackgroundEnv): Handlers {
   return {
     'verify-link': async (req, sender) => {
+      if (req.auto === true && (await env.loadSettings()).autoScanLinkedIn === false) {
+        throw new BackgroundError(AUTO_SCAN_OFF, 'Automatic checking of LinkedIn pages is switched off in the CredLens settings.');
+      }
       const tabId = sender.tabId;
       if (tabId !== undefined) await env.pages.put(tabId, req.pageUrl, req.owner, { ...req.link, state: 'pending' });
       const item = await env.verifier.verifyLink(req.link, req.owner);

@@ -4,7 +4,7 @@
  * single-page app navigates. Runs once per page however often it is injected.
  */
 import { findCredentialLinks, markHandled, profileOwner, watch } from '../detect/index.js';
-import { ask } from '../messaging.js';
+import { ask, AUTO_SCAN_OFF, BackgroundError } from '../messaging.js';
 import { failedItem, type FoundLink, type Item, type UiLang } from '../protocol.js';
 import { resolveLang } from '../settings.js';
 import { createBadge, type Badge } from './badge.js';
@@ -66,7 +66,12 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
 
   const request = (link: FoundLink, entry: Entry, forPage: string) => {
     entry.requested = true;
-    ask('verify-link', { link, pageUrl: forPage, ...(owner ? { owner } : {}) })
+    const req = { link, pageUrl: forPage, ...(owner ? { owner } : {}) };
+    const key = earlyKey(forPage, owner, link.url);
+    const before = early.get(key);
+    early.delete(key);
+    // An early ask refused because auto-scan was off then (it has been switched on since) is asked again.
+    (before?.catch((e: unknown) => (e instanceof BackgroundError && e.code === AUTO_SCAN_OFF ? ask('verify-link', req) : Promise.reject(e))) ?? ask('verify-link', req))
       .then((item) => forPage === pageUrl && show(link.url, item))
       .catch((e: unknown) => {
         if (forPage === pageUrl) show(link.url, failedItem(link, e, Date.now(), 'no-answer'));
@@ -180,6 +185,43 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
   return scanner;
 }
 
+// Verdicts asked for before the scanner started (see askEarly), by page, profile owner and URL.
+const early = new Map<string, Promise<Item>>();
+
+function earlyKey(pageUrl: string, owner: string | undefined, url: string): string {
+  return JSON.stringify([pageUrl, owner ?? '', url]);
+}
+
+/**
+ * Asks for the verdicts of the credential links on this page now, before the scanner may start:
+ * the LinkedIn script does this when the page is ready but the settings, read from extension
+ * storage (which takes a busy browser 100 ms and more at times), have not arrived. The requests
+ * carry `auto`, so the background verifies them only when auto-scan is on; no badge is placed
+ * until the scanner starts, and the scanner then takes these answers over instead of asking again.
+ */
+export function askEarly(): void {
+  if (runningScanner()) return;
+  const pageUrl = location.href;
+  const owner = profileOwner(document);
+  const t0 = performance.now();
+  const links = findCredentialLinks(document, pageUrl, { titles: false });
+  // The page's first search for links (the scanner's own, later, meets warm caches).
+  mark('credlens:find-links', t0, performance.now(), links.length, true);
+  for (const found of links) {
+    const key = earlyKey(pageUrl, owner, found.url);
+    if (early.has(key)) continue;
+    const link: FoundLink = { url: found.url, ...(found.text ? { text: found.text } : {}) };
+    const asked = ask('verify-link', { link, pageUrl, ...(owner ? { owner } : {}), auto: true });
+    asked.catch(() => {}); // read by the scanner, or dropped
+    early.set(key, asked);
+  }
+}
+
+/** Forgets the early requests (auto-scan turned out to be off: the background refused them anyway). */
+export function dropEarly(): void {
+  early.clear();
+}
+
 /** The scanner running in this page, if any (started by the LinkedIn script or the toolbar). */
 export function runningScanner(): Scanner | undefined {
   const running = (globalThis as unknown as Record<symbol, Scanner | undefined>)[KEY];
@@ -197,9 +239,9 @@ function whenIdle(task: () => void): void {
   else setTimeout(task, 50);
 }
 
-function mark(name: string, start: number, end: number, links: number): void {
+function mark(name: string, start: number, end: number, links: number, early = false): void {
   try {
-    performance.measure(name, { start, end, detail: { links } });
+    performance.measure(name, { start, end, detail: early ? { links, early } : { links } });
   } catch {
     // user timing unavailable: nothing to record
   }

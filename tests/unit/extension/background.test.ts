@@ -13,6 +13,7 @@ import { Verifier, type ResultStore } from '../../../extension/lib/background/ve
 import { redirectCheckingFetch } from '../../../extension/lib/fetch.js';
 import { Pages } from '../../../extension/lib/background/pages.js';
 import { createHandlers } from '../../../extension/lib/background/handlers.js';
+import { AUTO_SCAN_OFF } from '../../../extension/lib/messaging.js';
 import { trustSourcesFrom } from '../../../extension/lib/background/trust.js';
 import { DEFAULT_SETTINGS, normalizeSettings, resolveLang, type Settings } from '../../../extension/lib/settings.js';
 import { failedItem, MAX_INPUT_BYTES, type PageSummary, type VerifiedItem } from '../../../extension/lib/protocol.js';
@@ -230,6 +231,22 @@ describe('per-tab lists and handlers', () => {
     expect(saved()[1]!.items.map((i) => i.url)).toEqual(['https://x.example/3']);
     await pages.drop(1);
     expect(await pages.get(1)).toBeNull();
+  });
+
+  it('verifies a link asked for early (auto) only while auto-scan is on', async () => {
+    const { pages } = pagesWithLog();
+    const { v, net } = makeVerifier();
+    let settings: Settings = { ...DEFAULT_SETTINGS, autoScanLinkedIn: false };
+    const h = createHandlers({ verifier: v, pages, loadSettings: async () => settings, saveSettings: async () => {}, clearResults: async () => 0, activeTabId: async () => 1, scanTab: async () => ({ ok: true }), openPage: async () => {} });
+    const url = slug('first-aid-expired').url;
+    const page = { tabId: 1, fromExtension: false };
+    await expect(h['verify-link']({ type: 'verify-link', link: { url }, pageUrl: 'https://p.example/', auto: true }, page)).rejects.toMatchObject({ code: AUTO_SCAN_OFF });
+    expect(net.urls).toEqual([]);
+    expect(await pages.get(1)).toBeNull(); // not listed either
+    // a toolbar scan asks without `auto`: verified whatever the setting
+    expect((await h['verify-link']({ type: 'verify-link', link: { url }, pageUrl: 'https://p.example/' }, page)).state).toBe('done');
+    settings = { ...settings, autoScanLinkedIn: true };
+    expect((await h['verify-link']({ type: 'verify-link', link: { url }, pageUrl: 'https://p.example/', auto: true }, page)).state).toBe('done');
   });
 
   it('handlers record the tab list around a verification and normalise saved settings', async () => {

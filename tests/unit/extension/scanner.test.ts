@@ -9,13 +9,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_BATCH_DELAY_MS } from '../../../extension/lib/detect/index.js';
 
-const asked = vi.hoisted(() => [] as { url: string; pageUrl: string }[]);
+const asked = vi.hoisted(() => [] as { url: string; pageUrl: string; auto?: true }[]);
+// What the background answers; by default never (most tests are about which links are asked for, and when).
+const background = vi.hoisted(() => ({ answer: (_req: { link: { url: string }; auto?: true }): Promise<unknown> => new Promise(() => {}) }));
 
-vi.mock('../../../extension/lib/messaging.js', () => ({
-  ask: async (type: string, req: { link?: { url: string }; pageUrl?: string }) => {
-    if (type === 'verify-link') asked.push({ url: req.link!.url, pageUrl: req.pageUrl! });
-    // never answers: these tests are about which links are asked for, and when
-    return new Promise(() => {});
+vi.mock('../../../extension/lib/messaging.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../extension/lib/messaging.js')>()),
+  ask: async (type: string, req: { link: { url: string }; pageUrl: string; auto?: true }) => {
+    if (type !== 'verify-link') return new Promise(() => {});
+    asked.push({ url: req.link.url, pageUrl: req.pageUrl, ...(req.auto ? { auto: req.auto } : {}) });
+    return background.answer(req);
   },
 }));
 vi.mock('../../../extension/lib/page/settings.js', () => ({
@@ -23,7 +26,8 @@ vi.mock('../../../extension/lib/page/settings.js', () => ({
   onPageSettingsChange: () => () => {},
 }));
 
-const { runningScanner, startScanner } = await import('../../../extension/lib/page/scanner.js');
+const { askEarly, dropEarly, runningScanner, startScanner } = await import('../../../extension/lib/page/scanner.js');
+const { AUTO_SCAN_OFF, BackgroundError } = await import('../../../extension/lib/messaging.js');
 
 const KEY = Symbol.for('credlens.scanner');
 const settle = () => new Promise((r) => setTimeout(r, MAX_BATCH_DELAY_MS + 100));
@@ -41,6 +45,8 @@ const onProfiles = (url: string) => new URL(url).pathname.startsWith('/in/');
 
 beforeEach(() => {
   asked.length = 0;
+  background.answer = () => new Promise(() => {});
+  dropEarly();
   history.replaceState({}, '', '/in/amelie-example/');
   document.body.innerHTML = '<main><h1>Amélie Example</h1><section><h2>Licenses &amp; certifications</h2><ul></ul></section></main>';
 });
@@ -84,6 +90,41 @@ describe('scanner', () => {
     addCertification('https://badges.example.org/badges/later');
     await settle();
     expect(asked.at(-1)?.url).toBe('https://badges.example.org/badges/later');
+  });
+
+  it('verdicts asked for early (settings not read yet) place no badge, and the scanner takes them over', async () => {
+    addCertification('https://badges.example.org/badges/one');
+    addCertification('https://badges.example.org/badges/two');
+    // an answer the badge shows (an error item is the smallest one)
+    background.answer = async (req) => ({ url: req.link.url, state: 'error', code: 'early-answer', message: 'answered' });
+    askEarly();
+    askEarly(); // once per link however often
+    expect(asked).toEqual([
+      { url: 'https://badges.example.org/badges/one', pageUrl: 'https://www.linkedin.com/in/amelie-example/', auto: true },
+      { url: 'https://badges.example.org/badges/two', pageUrl: 'https://www.linkedin.com/in/amelie-example/', auto: true },
+    ]);
+    expect(badges()).toEqual([]);
+    startScanner(onProfiles);
+    expect(asked).toHaveLength(2); // not asked again
+    expect(badges()).toHaveLength(2);
+    await vi.waitFor(() => expect([...document.querySelectorAll('credlens-badge')].map((b) => b.getAttribute('data-error'))).toEqual(['early-answer', 'early-answer']));
+  });
+
+  it('asks again when an early ask was refused because auto-scan was off then', async () => {
+    addCertification('https://badges.example.org/badges/one');
+    background.answer = async (req) => (req.auto ? Promise.reject(new BackgroundError(AUTO_SCAN_OFF, 'off')) : new Promise(() => {}));
+    askEarly();
+    startScanner(onProfiles);
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]).toEqual({ url: 'https://badges.example.org/badges/one', pageUrl: 'https://www.linkedin.com/in/amelie-example/' });
+  });
+
+  it('forgets early asks when auto-scan is off: a later scanner (a toolbar click) asks itself', async () => {
+    addCertification('https://badges.example.org/badges/one');
+    askEarly();
+    dropEarly();
+    startScanner();
+    expect(asked.map((a) => a.auto)).toEqual([true, undefined]);
   });
 
   it('a toolbar scan covers a page the LinkedIn rules skip, once, without resuming', async () => {
