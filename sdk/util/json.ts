@@ -133,6 +133,9 @@ export function textOf(v: unknown, depth = 0): string | undefined {
   if (!isObject(v)) return undefined;
   if ('@value' in v) return textOf(v['@value'], depth + 1);
   const keys = Object.keys(v);
+  // `{ "id": ... }` alone is a reference to a node (`id` is the VC and Open Badges contexts' alias
+  // of `@id`), not an Indonesian-only language map; in a map with other languages `id` stays one.
+  if (keys.length === 1 && keys[0] === 'id') return undefined;
   if (keys.length > 0 && keys.every((k) => LANG_KEY.test(k))) {
     const en = keys.find((k) => /^en\b/i.test(k));
     for (const k of en ? [en, ...keys] : keys) {

@@ -87,6 +87,10 @@ describe('typesOf and textOf', () => {
 
   it('textOf does not take a node for text', () => {
     expect(textOf({ id: 'https://issuer.example', type: 'Profile' })).toBeUndefined();
+    // a bare reference is not an Indonesian-only language map; Indonesian among other languages is
+    expect(textOf({ id: 'https://criteria.example/robotics' })).toBeUndefined();
+    expect(textOf([{ id: 'urn:uuid:1' }, 'Robotics'])).toBe('Robotics');
+    expect(textOf({ id: 'Analitik data', cs: 'Analytika dat' })).toBe('Analitik data');
     expect(textOf({ name: 'x' })).toBeUndefined();
     expect(textOf(null)).toBeUndefined();
   });
