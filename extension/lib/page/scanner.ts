@@ -182,6 +182,7 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
   });
   startWatching();
   scan();
+  early.clear(); // early answers for links that are gone by now are not waited for
   return scanner;
 }
 
