@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildE2eExtension, launchWithExtension, useDemoTrustList, type ExtensionBrowser } from '../../demo/browser.js';
 import { startIssuer, type RunningIssuer } from '../../demo/issuer/server.js';
 import { startSite, type Site } from '../../demo/site.js';
+import { expectDemoVerdicts } from '../helpers/badges.js';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 
@@ -88,13 +89,7 @@ describe('LinkedIn-like profile', () => {
   });
 
   it('puts a badge next to every credential link, with the verdict the demo expects', () => {
-    const urls = new Set(badges.map((b) => b.url));
-    for (const c of issuer.credentials) {
-      expect(urls.has(c.url), c.slug).toBe(true);
-      for (const b of badges.filter((x) => x.url === c.url)) expect(b.verdict, c.slug).toBe(c.expect);
-    }
-    // Nothing else on the profile (company pages, GitHub, "Show all") got a badge.
-    expect([...urls].every((u) => issuer.credentials.some((c) => c.url === u))).toBe(true);
+    expectDemoVerdicts(badges, issuer.credentials);
   });
 
   it('covers valid, tampered, revoked, expired, untrusted and other-person credentials', () => {
