@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildE2eExtension, launchWithExtension, useDemoTrustList, type ExtensionBrowser } from '../../demo/browser.js';
 import { startIssuer, type RunningIssuer } from '../../demo/issuer/server.js';
 import { startSite, type Site } from '../../demo/site.js';
+import { buildPdf, linesAt } from '../fixtures/cv/pdf-builder.js';
 import { expectDemoVerdicts } from '../helpers/badges.js';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
@@ -275,6 +276,23 @@ describe('CV files', () => {
       .toBe(issuer.credentials.length);
     await reader.screenshot({ path: `${DOCS}extension-cv-reader.png` });
     await Promise.all([pdfTab.close(), options.close(), reader.close()]);
+  });
+
+  it('reads a Japanese PDF CV whose text needs a predefined CMap (shipped in the extension)', async () => {
+    // An older producer's CV: a font it did not embed, text as UniJIS-UCS2-H codes without a
+    // ToUnicode map, the credential URL printed in that text only (no link annotation).
+    const credential = issuer.credentials[0]!;
+    const pdf = buildPdf([{ texts: linesAt(['職務経歴書', '資格・認定', `オープンバッジ ${credential.url}`]) }], { font: 'UniJIS-UCS2-H' });
+    const page = await browser.context.newPage();
+    await page.goto(browser.page('cv.html'));
+    await page.locator('input[type=file]').setInputFiles({ name: '履歴書.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await page.waitForFunction(() => {
+      const items = [...document.querySelectorAll('li.cl-item[data-credential-url]')];
+      return items.length > 0 && items.every((i) => i.getAttribute('data-verdict') !== 'pending');
+    }, undefined, { timeout: 60_000 });
+    const items = await page.$$eval('li.cl-item[data-credential-url]', (els) => els.map((e) => ({ url: e.getAttribute('data-credential-url')!, verdict: e.getAttribute('data-verdict')! })));
+    expect(items).toEqual([{ url: credential.url, verdict: credential.expect }]);
+    await page.close();
   });
 
   it('reads a dropped DOCX CV', async () => {

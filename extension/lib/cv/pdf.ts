@@ -16,10 +16,14 @@
  *
  * pdfjs is not imported here: it is loaded lazily through a loader (`setPdfjsLoader`). In the
  * extension the default loader (./worker.ts) loads pdfjs's browser build and points it at the
- * worker file the WXT module extension/modules/pdf-worker.ts ships; Node tests inject the legacy
- * build, which runs its worker in-process. No external resources are fetched: no CMaps, no standard
- * font data, no wasm (text from fonts that need a predefined Adobe CMap, mostly older CJK files
- * without embedded fonts, is not extracted; their link annotations still are).
+ * worker and the CMap files the WXT module extension/modules/pdf-worker.ts ships; Node tests inject
+ * the legacy build, which runs its worker in-process, with the CMaps from node_modules.
+ *
+ * Adobe's predefined CMaps are how older Japanese, Chinese and Korean producers encode text in fonts
+ * they did not embed (no ToUnicode map): without them that text, URLs printed in it included, reads
+ * as nothing. Nothing is fetched from the network: the CMaps come from the extension's own files,
+ * and only those pdfjs knows by name. No standard font data and no wasm are loaded (text
+ * extraction needs neither).
  */
 import { credentialLinkUrl, findUrlsInText, LinkCollector, MAX_URL_LENGTH, normalizeLink, type FoundLink as SdkLink } from '../../../sdk/input/links.js';
 import { looksLikePdf } from '../../../sdk/input/pdf-links.js';
@@ -51,6 +55,9 @@ export interface PdfjsDocumentParams {
   disableRange: boolean;
   stopAtErrors: boolean;
   verbosity: number;
+  /** Where pdfjs's packed CMaps (`*.bcmap`) are, ending in "/"; absent: text in fonts that need one is not read. */
+  cMapUrl?: string;
+  cMapPacked?: boolean;
 }
 
 /** One text run of `getTextContent()` (pdfjs's TextItem). */
@@ -87,24 +94,35 @@ export interface PdfjsLike {
   getDocument(src: PdfjsDocumentParams): PdfLoadingTask;
 }
 
+/** pdfjs, loaded, and where its CMap files are. */
+export interface PdfReader {
+  pdfjs: PdfjsLike;
+  /**
+   * Base URL (or, in Node, directory path) of pdfjs-dist's packed CMaps (its `cmaps/` folder),
+   * ending in "/". Without it, text in fonts that need a predefined CMap is not read.
+   */
+  cMapUrl?: string;
+}
+
 /** Loads pdfjs (once); see `setPdfjsLoader`. */
-export type PdfjsLoader = () => Promise<PdfjsLike>;
+export type PdfjsLoader = () => Promise<PdfReader>;
 
 const extensionLoader: PdfjsLoader = async () => (await import('./worker.js')).loadExtensionPdfjs();
 let loader: PdfjsLoader = extensionLoader;
-let loaded: Promise<PdfjsLike> | undefined;
+let loaded: Promise<PdfReader> | undefined;
 
 /**
  * Chooses how pdfjs is loaded. The default, for the extension, is ./worker.ts (pdfjs's browser
- * build with the worker shipped in the extension); Node callers and tests pass
- * `() => import('pdfjs-dist/legacy/build/pdf.mjs')`. Without an argument the default is restored.
+ * build with the worker and CMaps shipped in the extension); Node callers and tests pass
+ * `async () => ({ pdfjs: await import('pdfjs-dist/legacy/build/pdf.mjs'), cMapUrl: <pdfjs-dist>/cmaps/ })`.
+ * Without an argument the default is restored.
  */
 export function setPdfjsLoader(load?: PdfjsLoader): void {
   loader = load ?? extensionLoader;
   loaded = undefined;
 }
 
-function pdfjs(): Promise<PdfjsLike> {
+function pdfjs(): Promise<PdfReader> {
   if (!loaded) {
     const p = loader();
     loaded = p;
@@ -151,7 +169,7 @@ export async function pdfLinks(bytes: Uint8Array, onProgress?: (done: number, to
   if (!looksLikePdf(bytes)) throw new CvError('not-a-pdf', 'The file is not a PDF (no %PDF- header).');
 
   const deadline = Date.now() + (options.timeoutMs ?? PDF_TIMEOUT_MS);
-  let lib: PdfjsLike;
+  let lib: PdfReader;
   try {
     lib = await pdfjs();
   } catch (e) {
@@ -159,7 +177,7 @@ export async function pdfLinks(bytes: Uint8Array, onProgress?: (done: number, to
   }
   let task: PdfLoadingTask;
   try {
-    task = lib.getDocument(documentParams(bytes));
+    task = lib.pdfjs.getDocument(documentParams(bytes, lib.cMapUrl));
   } catch (e) {
     throw openError(e);
   }
@@ -198,9 +216,10 @@ export async function pdfLinks(bytes: Uint8Array, onProgress?: (done: number, to
   }
 }
 
-/** pdfjs's options: no eval, no font faces, nothing fetched (no CMaps, standard fonts, wasm, ranges). */
-function documentParams(bytes: Uint8Array): PdfjsDocumentParams {
+/** pdfjs's options: no eval, no font faces, nothing fetched but the CMaps at `cMapUrl` (no standard fonts, wasm, ranges). */
+function documentParams(bytes: Uint8Array, cMapUrl: string | undefined): PdfjsDocumentParams {
   return {
+    ...(cMapUrl === undefined ? {} : { cMapUrl, cMapPacked: true }),
     data: bytes.slice(), // pdfjs transfers the buffer to its worker: never hand over the caller's
     isEvalSupported: false,
     disableFontFace: true,
@@ -214,7 +233,7 @@ function documentParams(bytes: Uint8Array): PdfjsDocumentParams {
     disableStream: true,
     disableRange: true,
     stopAtErrors: false,
-    verbosity: 0, // errors only: missing standard-font data and CMaps are expected here
+    verbosity: 0, // errors only: missing standard-font data is expected here
   };
 }
 

@@ -6,6 +6,8 @@
  * included; object streams and empty-password encryption are read; bad input gives typed errors
  * in bounded time; the caps hold.
  */
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCvDocx } from '../../../demo/pages/cv-docx.js';
@@ -15,10 +17,12 @@ import { extractLinks, isCredentialLink } from '../../../sdk/input/cv.js';
 import { docxLinks } from '../../../extension/lib/cv/docx.js';
 import { CvError, MAX_CV_FILE_BYTES, type CvErrorCode } from '../../../extension/lib/cv/errors.js';
 import { linksFromFile, sniffCvFile } from '../../../extension/lib/cv/index.js';
-import { MAX_CV_LINKS, MAX_PDF_PAGES, pdfLinks, setPdfjsLoader, type PdfjsLike } from '../../../extension/lib/cv/pdf.js';
-import { buildPdf, linesAt, type FixtureOptions, type FixturePage } from '../../fixtures/cv/pdf-builder.js';
+import { MAX_CV_LINKS, MAX_PDF_PAGES, pdfLinks, setPdfjsLoader, type PdfjsLike, type PdfReader } from '../../../extension/lib/cv/pdf.js';
+import { buildPdf, linesAt, type FixtureFont, type FixtureOptions, type FixturePage } from '../../fixtures/cv/pdf-builder.js';
 
-const legacyPdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfjsLike>;
+/** pdfjs-dist's own CMaps, as Node reads them (a directory path). */
+const CMAPS = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps') + sep;
+const legacyPdfjs = async (): Promise<PdfReader> => ({ pdfjs: (await import('pdfjs-dist/legacy/build/pdf.mjs')) as PdfjsLike, cMapUrl: CMAPS });
 
 beforeAll(() => setPdfjsLoader(legacyPdfjs));
 afterAll(() => setPdfjsLoader());
@@ -156,6 +160,32 @@ describe('URLs printed in the text', () => {
   });
 });
 
+describe('CJK text in fonts the PDF does not embed (predefined CMaps, no ToUnicode)', () => {
+  // As older Japanese and Chinese producers write a CV: the text is codes of Adobe's predefined
+  // CMaps, which only Adobe's CMap files turn into characters.
+  const page = (lines: string[], links: FixturePage['links'] = []): FixturePage => ({ width: 400, height: 300, texts: linesAt(lines, { x: 20, top: 270 }), links });
+  const annotation = { rect: [20, 20, 200, 32] as [number, number, number, number], uri: 'https://badges.example.org/assertions/from-annotation' };
+
+  it.each<[FixtureFont, string[], string]>([
+    ['UniJIS-UCS2-H', ['資格・認定', 'オープンバッジ: https://badges.example.org/assertions/jp-42', '2024年3月取得'], 'https://badges.example.org/assertions/jp-42'],
+    ['UniGB-UCS2-H', ['证书', '数字徽章 https://credentials.example.cn/credentials/cn-7', '2023年'], 'https://credentials.example.cn/credentials/cn-7'],
+    ['90ms-RKSJ-H', ['Open Badge: https://badges.example.org/assertions/sjis-9'], 'https://badges.example.org/assertions/sjis-9'],
+  ])('%s: the URL printed in the text is found, with the annotation', async (font, lines, url) => {
+    const found = await pdfLinks(buildPdf([page(lines, [annotation])], { font }));
+    expect(found).toEqual([{ url: annotation.uri }, { url }]);
+  });
+
+  it('without the CMaps the text reads as nothing, and the annotation is still found', async () => {
+    setPdfjsLoader(async () => ({ pdfjs: (await legacyPdfjs()).pdfjs }));
+    try {
+      const pdf = buildPdf([page(['Open Badge: https://badges.example.org/assertions/sjis-9'], [annotation])], { font: '90ms-RKSJ-H' });
+      expect(await pdfLinks(pdf)).toEqual([{ url: annotation.uri }]);
+    } finally {
+      setPdfjsLoader(legacyPdfjs);
+    }
+  });
+});
+
 describe('link annotations', () => {
   it('take the text inside their rectangle as the title; wrapped titles are joined; URL-only text is no title', async () => {
     // Helvetica 10 pt: the label is about 45 pt wide, so the title starts at x = 80.
@@ -224,7 +254,7 @@ describe('link annotations', () => {
         destroy: async () => undefined,
       }),
     };
-    setPdfjsLoader(async () => fake);
+    setPdfjsLoader(async () => ({ pdfjs: fake }));
     try {
       expect(await pdfLinks(strToU8('%PDF-1.7\n'))).toEqual([
         { url: 'https://badges.example.org/b/1', text: 'First badge' },
@@ -259,7 +289,7 @@ describe('hostile text', () => {
         destroy: async () => undefined,
       }),
     };
-    setPdfjsLoader(async () => fake);
+    setPdfjsLoader(async () => ({ pdfjs: fake }));
     try {
       const t0 = performance.now();
       const links = await pdfLinks(strToU8('%PDF-1.7\n'));
