@@ -5,7 +5,7 @@
  * scan on an HTML CV, the PDF CV in the CV reader, and the learner's preview. Screenshots go to
  * docs/ for the README.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,44 @@ async function settledBadges(page: Page, atLeast: number): Promise<BadgeState[]>
   return page.$$eval('credlens-badge', (els) =>
     els.map((b) => ({ url: b.getAttribute('data-credential-url')!, verdict: b.getAttribute('data-verdict')!, trust: b.getAttribute('data-trust'), recipient: b.getAttribute('data-recipient') })),
   );
+}
+
+/**
+ * The extension's real side panel, once open: Playwright does not list it among the context's
+ * pages, so it is reached as a DevTools target, evaluated in through the browser's own session.
+ */
+async function sidePanel(): Promise<{ evaluate<T>(expression: string): Promise<T>; screenshot(): Promise<Buffer>; close(): Promise<void> }> {
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  type Target = { targetId: string; type: string; url: string };
+  let target: Target | undefined;
+  await expect
+    .poll(async () => {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Target[] };
+      target = targetInfos.find((t) => t.type === 'page' && t.url === browser.page('sidepanel.html'));
+      return target !== undefined;
+    }, { timeout: 10_000 })
+    .toBe(true);
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target!.targetId, flatten: false })) as { sessionId: string };
+  let next = 0;
+  const waiting = new Map<number, (m: { result?: unknown; error?: { message: string } }) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    if (e.sessionId !== sessionId) return;
+    const m = JSON.parse(e.message) as { id?: number };
+    if (m.id !== undefined) waiting.get(m.id)?.(m);
+  });
+  const call = async (method: string, params: object): Promise<unknown> => {
+    const id = ++next;
+    const answer = new Promise<{ result?: unknown; error?: { message: string } }>((r) => waiting.set(id, r));
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    const m = await answer;
+    if (m.error) throw new Error(m.error.message);
+    return m.result;
+  };
+  return {
+    evaluate: async <T,>(expression: string) => ((await call('Runtime.evaluate', { expression, returnByValue: true })) as { result: { value: T } }).result.value,
+    screenshot: async () => Buffer.from(((await call('Page.captureScreenshot', { format: 'png' })) as { data: string }).data, 'base64'),
+    close: () => cdp.detach(),
+  };
 }
 
 function bySlug(slug: string) {
@@ -149,6 +187,48 @@ describe('LinkedIn-like profile', () => {
     // titles come from the page (read after the verdicts were asked for), not "Show credential"
     for (const c of issuer.credentials) expect(mine?.items.find((i) => i.url === c.url)?.text, c.slug).toBe(c.title);
     expect(mine?.items.every((i) => i.state === 'done')).toBe(true);
+  });
+
+  it("the real side panel lists the profile's credentials with their verdicts, following the active tab", async () => {
+    type Chrome = {
+      tabs: { query(q: object): Promise<{ id: number; url?: string; windowId: number }[]>; create(o: object): Promise<{ id: number }>; update(id: number, o: object): Promise<unknown> };
+      sidePanel: { open(o: { windowId: number }): Promise<void> };
+    };
+    // Another tab in the profile's window, in front: an extension page with a button, because Chrome
+    // opens a side panel only on a user gesture (the window is looked up before the click).
+    const { tabId, windowId } = await browser.worker.evaluate(async ({ profileUrl, optionsUrl }) => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const profile = (await c.tabs.query({})).find((t) => t.url === profileUrl)!;
+      await c.tabs.create({ windowId: profile.windowId, url: optionsUrl, active: true });
+      return { tabId: profile.id, windowId: profile.windowId };
+    }, { profileUrl: site.pages.profile, optionsUrl: browser.page('options.html') });
+    await expect.poll(() => browser.context.pages().some((p) => p.url() === browser.page('options.html'))).toBe(true);
+    const opener = browser.context.pages().find((p) => p.url() === browser.page('options.html'))!;
+    await opener.waitForLoadState();
+    await opener.evaluate((windowId) => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const button = document.createElement('button');
+      button.id = 'e2e-open-panel';
+      button.textContent = 'Open the side panel';
+      button.onclick = () => void c.sidePanel.open({ windowId }).then(() => (document.title = 'panel open'), (e: Error) => (document.title = `failed: ${e.message}`));
+      document.body.prepend(button);
+    }, windowId);
+    await opener.click('#e2e-open-panel');
+    await expect.poll(() => opener.title()).toBe('panel open');
+    const panel = await sidePanel();
+    const listed = `[...document.querySelectorAll('li.cl-item[data-credential-url]')].map((e) => ({ url: e.getAttribute('data-credential-url'), verdict: e.getAttribute('data-verdict') }))`;
+    try {
+      // The tab in front is the options page: nothing scanned there.
+      await expect.poll(() => panel.evaluate<string>('document.body.innerText'), { timeout: 15_000 }).toContain('has not looked at this page yet');
+      // The profile comes to the front: the panel shows its list.
+      await browser.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.tabs.update(id, { active: true }), tabId);
+      await expect.poll(() => panel.evaluate<unknown[]>(listed), { timeout: 15_000 }).toHaveLength(issuer.credentials.length);
+      expectDemoVerdicts(await panel.evaluate<{ url: string; verdict: string }[]>(listed), issuer.credentials);
+      writeFileSync(`${DOCS}extension-side-panel.png`, await panel.screenshot());
+    } finally {
+      await panel.close();
+      await opener.close();
+    }
   });
 
   it('stops watching an open profile when auto-scan is switched off, and resumes when it is switched on', async () => {
