@@ -81,15 +81,16 @@ async function sidePanel(): Promise<{ evaluate<T>(expression: string): Promise<T
     .toBe(true);
   const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target!.targetId, flatten: false })) as { sessionId: string };
   let next = 0;
-  const waiting = new Map<number, (m: { result?: unknown; error?: { message: string } }) => void>();
+  type Answer = { id?: number; result?: unknown; error?: { message: string } };
+  const waiting = new Map<number, (m: Answer) => void>();
   cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
     if (e.sessionId !== sessionId) return;
-    const m = JSON.parse(e.message) as { id?: number };
+    const m = JSON.parse(e.message) as Answer;
     if (m.id !== undefined) waiting.get(m.id)?.(m);
   });
   const call = async (method: string, params: object): Promise<unknown> => {
     const id = ++next;
-    const answer = new Promise<{ result?: unknown; error?: { message: string } }>((r) => waiting.set(id, r));
+    const answer = new Promise<Answer>((r) => waiting.set(id, r));
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
     const m = await answer;
     if (m.error) throw new Error(m.error.message);
