@@ -311,13 +311,14 @@ describe('any page on demand (toolbar)', () => {
 });
 
 describe('CV files', () => {
-  async function listed(page: Page): Promise<{ url: string; verdict: string }[]> {
+  /** The CV page's list once it holds at least `n` entries (default: every demo credential), none pending. */
+  async function listed(page: Page, n = issuer.credentials.length): Promise<{ url: string; verdict: string }[]> {
     await page.waitForFunction(
       (n) => {
         const items = [...document.querySelectorAll('li.cl-item[data-credential-url]')];
         return items.length >= n && items.every((i) => i.getAttribute('data-verdict') !== 'pending');
       },
-      issuer.credentials.length,
+      n,
       { timeout: 60_000 },
     );
     return page.$$eval('li.cl-item[data-credential-url]', (els) => els.map((e) => ({ url: e.getAttribute('data-credential-url')!, verdict: e.getAttribute('data-verdict')! })));
@@ -367,12 +368,7 @@ describe('CV files', () => {
     const page = await browser.context.newPage();
     await page.goto(browser.page('cv.html'));
     await page.locator('input[type=file]').setInputFiles({ name: '履歴書.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
-    await page.waitForFunction(() => {
-      const items = [...document.querySelectorAll('li.cl-item[data-credential-url]')];
-      return items.length > 0 && items.every((i) => i.getAttribute('data-verdict') !== 'pending');
-    }, undefined, { timeout: 60_000 });
-    const items = await page.$$eval('li.cl-item[data-credential-url]', (els) => els.map((e) => ({ url: e.getAttribute('data-credential-url')!, verdict: e.getAttribute('data-verdict')! })));
-    expect(items).toEqual([{ url: credential.url, verdict: credential.expect }]);
+    expect(await listed(page, 1)).toEqual([{ url: credential.url, verdict: credential.expect }]);
     await page.close();
   });
 
