@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildE2eExtension, launchWithExtension, useDemoTrustList, type ExtensionBrowser } from '../../demo/browser.js';
 import { startIssuer, type RunningIssuer } from '../../demo/issuer/server.js';
 import { startSite, type Site } from '../../demo/site.js';
+import { PAGE_STRINGS } from '../../extension/lib/ui/strings.js';
 import { buildPdf, linesAt } from '../fixtures/cv/pdf-builder.js';
 import { expectDemoVerdicts } from '../helpers/badges.js';
 
@@ -220,7 +221,7 @@ describe('LinkedIn-like profile', () => {
     const listed = `[...document.querySelectorAll('li.cl-item[data-credential-url]')].map((e) => ({ url: e.getAttribute('data-credential-url'), verdict: e.getAttribute('data-verdict') }))`;
     try {
       // The tab in front is the options page: nothing scanned there.
-      await expect.poll(() => panel.evaluate<string>('document.body.innerText'), { timeout: 15_000 }).toContain('has not looked at this page yet');
+      await expect.poll(() => panel.evaluate<string>('document.body.innerText'), { timeout: 15_000 }).toContain(PAGE_STRINGS.en.notScanned);
       // The profile comes to the front: the panel shows its list.
       await browser.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.tabs.update(id, { active: true }), tabId);
       await expect.poll(() => panel.evaluate<unknown[]>(listed), { timeout: 15_000 }).toHaveLength(issuer.credentials.length);
