@@ -5,7 +5,6 @@
  */
 import type { Report, Verdict } from '../../sdk/report/types.js';
 import type { ExplainedReport, Lang } from '../../sdk/explain/types.js';
-import type { HrefAnswer } from './detect/rules.js';
 import type { Settings } from './settings.js';
 
 /**
@@ -13,9 +12,6 @@ import type { Settings } from './settings.js';
  * bytes. The learner page refuses larger files before sending them, with the same figure.
  */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
-
-/** Most hrefs one `link-rules` request may ask about (a page sends more in several requests). */
-export const MAX_HREFS_PER_REQUEST = 1000;
 
 /** One credential link found on a page or in a CV. */
 export interface FoundLink {
@@ -97,12 +93,6 @@ export interface Requests {
     req: { link: FoundLink; pageUrl: string; owner?: string; auto?: true };
     res: Item;
   };
-  /**
-   * What the SDK's URL rules say about links a page found (credential-shaped hrefs, and "Show
-   * credential" links): the page keeps only string tests, so its scans stay light. One answer per
-   * href, in order; hrefs are resolved against `base` (the page's URL).
-   */
-  'link-rules': { req: { base: string; hrefs: string[] }; res: HrefAnswer[] };
   /**
    * Titles read after the links were sent for verification (a first scan leaves them for idle
    * time); they name the sending tab's list entries that have no title yet.

@@ -11,17 +11,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { buildE2eExtension, CHROME_FLAGS, CHROMIUM, launchWithExtension, useDemoTrustList } from '../../demo/browser.js';
 import { startIssuer } from '../../demo/issuer/server.js';
 import { renderProfileClassic } from '../../demo/pages/profile.js';
 import { DEMO_PERSON } from '../../demo/types.js';
-import { answerHref } from '../../extension/lib/background/link-rules.js';
-import type { HrefAnswer } from '../../extension/lib/detect/rules.js';
 import { HREF_KEYWORDS, LINKEDIN_PAGE_ANCHOR_SELECTOR, SHOW_CREDENTIAL_SUBSTRING } from '../../extension/lib/detect/selectors.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,19 +32,8 @@ const fmt = (n: number) => n.toFixed(n < 10 ? 2 : 0);
 
 async function scanBench(): Promise<void> {
   const page5000 = readFileSync(`${ROOT}tests/fixtures/linkedin/profile-5000.html`, 'utf8');
-  const base = 'https://www.linkedin.com/in/amelie-novakova-schmidt/';
-  // The background's answers for every href of the page (what its link-rules handler would say).
-  const answers: Record<string, HrefAnswer> = {};
-  for (const m of page5000.matchAll(/href="([^"]*)"/g)) {
-    const href = m[1]!.replace(/&amp;/g, '&');
-    answers[href] = answerHref(href, base);
-  }
-  const messaging: Plugin = {
-    name: 'bench-messaging',
-    setup: (b) => b.onResolve({ filter: /\/messaging\.js$/ }, (a) => (a.importer.endsWith(`page${sep}link-rules.ts`) ? { path: `${ROOT}tests/bench/scan-messaging.ts` } : undefined)),
-  };
-  const bundle = await build({ entryPoints: [`${ROOT}tests/bench/scan-page.ts`], bundle: true, format: 'iife', globalName: 'CredLensScan', write: false, minify: true, target: 'chrome120', plugins: [messaging] });
-  const code = `globalThis.__linkAnswers = ${JSON.stringify(answers)};\n${bundle.outputFiles[0]!.text}`;
+  const bundle = await build({ entryPoints: [`${ROOT}extension/lib/detect/index.ts`], bundle: true, format: 'iife', globalName: 'CredLensDetect', write: false, minify: true, target: 'chrome120' });
+  const code = bundle.outputFiles[0]!.text;
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page5000));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/in/amelie-novakova-schmidt/`;
@@ -62,35 +49,21 @@ async function scanBench(): Promise<void> {
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'load' });
       await page.addScriptTag({ content: code });
-      // The scan as the content script runs it on linkedin.com (the page is served locally; its base
-      // URL is LinkedIn's): the links the cache knows at once (none on a fresh page), then, once the
-      // background's answers are in, the rest. Titles afterwards, in idle time.
-      const r = await page.evaluate(async (base) => {
+      // The scan as it runs on linkedin.com (the page is served locally; its base URL is LinkedIn's).
+      const r = await page.evaluate(() => {
+        const base = 'https://www.linkedin.com/in/amelie-novakova-schmidt/';
         type Found = { readTitle?: () => string | undefined };
-        type Rules = (href: string, base: string) => unknown;
-        const d = (globalThis as unknown as {
-          CredLensScan: {
-            collectLinks(root: ParentNode, base: string): unknown;
-            pickLinks(c: unknown, rules: Rules, o?: { titles?: boolean }): Found[];
-            pageLinkRules: Rules;
-            learnLinkRules(): Promise<void> | undefined;
-          };
-        }).CredLensScan;
+        const d = (globalThis as unknown as { CredLensDetect: { findCredentialLinks(root: ParentNode, base: string, o?: { titles?: boolean }): Found[] } }).CredLensDetect;
+        // As the content script does it: links first (titles: false), titles afterwards in idle time.
         const t0 = performance.now();
-        const collected = d.collectLinks(document, base);
-        const now = d.pickLinks(collected, d.pageLinkRules, { titles: false });
+        const found = d.findCredentialLinks(document, base, { titles: false });
         const t1 = performance.now();
-        await d.learnLinkRules();
-        const t2 = performance.now();
-        const later = d.pickLinks(collected, d.pageLinkRules, { titles: false });
-        const t3 = performance.now();
-        const found = [...now, ...later];
         for (const f of found) f.readTitle?.();
-        const t4 = performance.now();
-        d.pickLinks(d.collectLinks(document, base), d.pageLinkRules, { titles: false });
-        const t5 = performance.now();
-        return { first: t1 - t0 + (t3 - t2), titles: t4 - t3, again: t5 - t4, n: found.length, elements: document.getElementsByTagName('*').length };
-      }, base);
+        const t2 = performance.now();
+        d.findCredentialLinks(document, base, { titles: false });
+        const t3 = performance.now();
+        return { first: t1 - t0, titles: t2 - t1, again: t3 - t2, n: found.length, elements: document.getElementsByTagName('*').length };
+      });
       first.push(r.first);
       titles.push(r.titles);
       again.push(r.again);
@@ -125,9 +98,8 @@ async function scanBench(): Promise<void> {
     server.close();
   }
   console.log(`\nExtension: content-script scan of the saved profile page (${elements} elements, ${found} credential links), ${SCAN_RUNS} fresh page loads`);
-  console.log("  the page-side code injected into the page (no extension; the background's link-rule answers handed in), on LinkedIn's base URL:");
+  console.log('  the detection code injected into the page (no extension), on LinkedIn\'s base URL:');
   console.log(`  first scan on a fresh page   median ${fmt(median(first))} ms   p90 ${fmt(pct(first, 0.9))} ms   target ≤ 5 ms   ${median(first) <= 5 ? 'met' : 'NOT met'}`);
-  console.log('    (main-thread time: finding the candidate links, then picking the credential links once the answers are in)');
   console.log(`  their titles, read afterwards median ${fmt(median(titles))} ms   p90 ${fmt(pct(titles, 0.9))} ms   (in idle time, after the verdicts are asked for)`);
   console.log(`  rescan (each DOM batch)      median ${fmt(median(again))} ms   p90 ${fmt(pct(again, 0.9))} ms`);
   console.log(`  floor: querySelectorAll + one href and one text test per candidate anchor, nothing else   median ${fmt(median(floor))} ms   p90 ${fmt(pct(floor, 0.9))} ms`);

@@ -5,8 +5,6 @@
 import { AUTO_SCAN_OFF, BackgroundError, type Handlers, type Sender } from '../messaging.js';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings.js';
 import { MAX_LINK_TEXT } from '../../../sdk/input/links.js';
-import { MAX_HREFS_PER_REQUEST } from '../protocol.js';
-import { answerHref } from './link-rules.js';
 import { MAX_ITEMS_PER_PAGE, type Pages } from './pages.js';
 import type { Verifier } from './verifier.js';
 
@@ -41,13 +39,6 @@ export function createHandlers(env: BackgroundEnv): Handlers {
       const item = await env.verifier.verifyLink(req.link, req.owner);
       if (tabId !== undefined) await env.pages.put(tabId, req.pageUrl, req.owner, item);
       return item;
-    },
-    'link-rules': async (req) => {
-      // Pure URL arithmetic, nothing fetched: any page may ask, within limits.
-      if (typeof req.base !== 'string' || !Array.isArray(req.hrefs) || req.hrefs.length > MAX_HREFS_PER_REQUEST) {
-        throw new BackgroundError('bad-request', `Ask about at most ${MAX_HREFS_PER_REQUEST} links at a time, with the page's URL.`);
-      }
-      return req.hrefs.map((h) => (typeof h === 'string' ? answerHref(h, req.base) : {}));
     },
     'link-titles': async (req, sender) => {
       // Only a tab's own content script names its list's entries.

@@ -3,8 +3,7 @@
  * scanned automatically, and the batched DOM / navigation watcher. Host-page assumptions live in
  * selectors.ts.
  */
-export { collectLinks, findCredentialLinks, isHandled, markHandled, pickLinks, type Collected, type DetectedLink, type FindOptions } from './links.js';
-export { answerKey, type HrefAnswer, type LinkRules } from './rules.js';
+export { findCredentialLinks, isHandled, markHandled, type DetectedLink, type FindOptions } from './links.js';
 export { isLinkedInScanPage, profileOwner } from './owner.js';
 export { watch, MAX_BATCH_DELAY_MS, type WatchHandlers } from './observer.js';
 export { markOwn, isOwn } from './own.js';

@@ -1,10 +1,8 @@
 /**
  * Finding credential links in a page. Runs in the content script on every batch of DOM changes,
- * so it is built for speed: one `querySelectorAll`, string tests on the raw href (hrefs.ts), text
- * read with `textContent` only (never `innerText`, `getComputedStyle` or `getBoundingClientRect`,
- * which force layout), and titles looked up only for the links returned. The SDK's URL rules are
- * not run here: the detector asks `LinkRules` (answered by the background), and an href not known
- * yet is left for the scan after its answer arrives.
+ * so it is built for speed: one `querySelectorAll`, a substring test on the raw href before any URL
+ * parsing, text read with `textContent` only (never `innerText`, `getComputedStyle` or
+ * `getBoundingClientRect`, which force layout), and titles looked up only for the links returned.
  *
  * What counts as a credential link (see selectors.ts for every pattern):
  * - its href, with LinkedIn / Google / Outlook redirect wrappers unwrapped, passes the SDK's
@@ -12,28 +10,34 @@
  * - its visible text (or accessible name) is a "Show credential" phrase and it leads off LinkedIn.
  * Class names are never read.
  */
-import { cleanLinkText } from '../../../sdk/input/link-text.js';
+import { cleanLinkText, credentialLinkUrl, normalizeLink } from '../../../sdk/input/links.js';
 import { BoundedMap } from '../../../sdk/util/bounded-map.js';
-import { hrefKind, isAbsoluteHref, type HrefKind } from './hrefs.js';
-import type { LinkRules } from './rules.js';
 import {
+  ABSOLUTE_HREF,
   ANCHOR_SELECTOR,
   ENTITY_BOUNDARY_TAGS,
   ENTITY_TAG,
   GENERIC_LABELS,
   GENERIC_LABEL_PATTERN,
   HEADING_SELECTOR,
+  HREF_KEYWORDS,
   HTML_NS,
+  LINKEDIN_ABSOLUTE,
+  LINKEDIN_CREDENTIAL_PATH,
   LINKEDIN_HOST,
   LINKEDIN_PAGE_ANCHOR_SELECTOR,
+  LINKEDIN_WRAPPER_PATH,
   MAX_ENTITY_LEVELS,
   MAX_PHRASE_TEXT,
   NON_TITLE_ELEMENTS,
   NON_TITLE_ROLES,
+  NON_WEB_HREF,
   SHOW_CREDENTIAL_ARIA_PREFIXES,
   SHOW_CREDENTIAL_PHRASES,
   SHOW_CREDENTIAL_SUBSTRING,
   URL_LIKE_TEXT,
+  WEB_URL_START,
+  WRAPPER_TARGET_PARAM,
 } from './selectors.js';
 
 /** A credential link found in the page. */
@@ -51,7 +55,7 @@ export interface DetectedLink {
   readTitle?: () => string | undefined;
 }
 
-/** How `findCredentialLinks` and `pickLinks` work. */
+/** How `findCredentialLinks` works. */
 export interface FindOptions {
   /**
    * Read each link's title now (default). False leaves it to `readTitle`, for a first scan that
@@ -74,87 +78,51 @@ export function isHandled(a: HTMLAnchorElement): boolean {
   return handled.has(a);
 }
 
-// Rescans run on every batch of DOM changes and meet the same hrefs again (and again on new anchors
-// when LinkedIn re-renders a section): each href's kind is kept, up to a bound (the oldest
-// forgotten first). Relative hrefs are kept apart by whether the page is LinkedIn's.
+/**
+ * What an anchor's href says, worked out once per href (URL parsing is the expensive part of a scan):
+ * a credential URL, never a credential, or "a credential only if its text says so" (with the
+ * external target, parsed on first need: null when the target stays on LinkedIn or is not a URL).
+ */
+type HrefVerdict = { kind: 'credential'; url: string } | { kind: 'never' } | { kind: 'text'; target?: string | null };
+
+// Rescans run on every batch of DOM changes and meet the same anchors again: the verdict is kept
+// per anchor and reused while its href attribute is unchanged (the text is read again each time).
+const verdicts = new WeakMap<Element, { href: string; verdict: HrefVerdict }>();
+
+// The same hrefs come back on new anchors when LinkedIn re-renders a section or the SPA returns to
+// a page: verdicts are also kept by href, up to a bound (the oldest forgotten first).
 const MAX_HREF_CACHE = 5000;
-const kinds = new BoundedMap<string, HrefKind>(MAX_HREF_CACHE);
+const byHref = new BoundedMap<string, HrefVerdict>(MAX_HREF_CACHE);
 
-function kindOf(raw: string, baseIsLinkedIn: boolean): HrefKind {
-  const key = isAbsoluteHref(raw) ? raw : `${baseIsLinkedIn ? 'L' : 'O'}\u0000${raw}`;
-  let kind = kinds.get(key);
-  if (kind === undefined) {
-    kind = hrefKind(raw, baseIsLinkedIn);
-    kinds.set(key, kind);
-  }
-  return kind;
-}
-
-/** An anchor that may be a credential link, as `collectLinks` found it. */
-interface Found {
+interface Candidate {
   anchor: HTMLAnchorElement;
-  href: string;
-  /** True when the href is credential-shaped (the SDK decides); false when only its text made it a candidate. */
-  shaped: boolean;
-  /** Is this the "Show credential" button? Computed on demand. */
+  url: string;
+  /** Nearest list item around the anchor (its entity or a sub-list of it). */
+  item: Element | undefined;
+  /** Computed on demand: is this the "Show credential" button? */
   phrase?: boolean;
 }
 
-/** The candidate links of one scan (see `collectLinks`). */
-export interface Collected {
-  readonly baseUrl: string;
-  readonly found: readonly Found[];
-}
-
 /**
- * The DOM pass of a scan: the anchors under `root` that may be credential links (credential-shaped
- * hrefs, and "Show credential" links leading off the page's site), in document order. `baseUrl`
- * resolves relative hrefs (the page's URL). `pickLinks` turns the result into links, asking the
- * link rules about each href; it can run again once answers not known at first have arrived.
+ * Finds credential links under `root`, in document order. Skips anchors already marked as handled
+ * (see `markHandled`). `baseUrl` resolves relative hrefs
+ * (the page's URL). The same URL in two places (Featured and the certifications section) gives two
+ * links; within one certification (a title link and its "Show credential" button to the same URL)
+ * only the button is returned, so each certification gets one badge.
  */
-export function collectLinks(root: ParentNode, baseUrl: string): Collected {
+export function findCredentialLinks(root: ParentNode, baseUrl: string, options: FindOptions = {}): DetectedLink[] {
+  const titles = options.titles !== false;
   const baseIsLinkedIn = isLinkedInUrl(baseUrl);
   const anchors = root.querySelectorAll(baseIsLinkedIn ? LINKEDIN_PAGE_ANCHOR_SELECTOR : ANCHOR_SELECTOR);
-  const found: Found[] = [];
+  const byUrl = new Map<string, Candidate[][]>();
+  const groups: Candidate[][] = [];
   for (let i = 0; i < anchors.length; i++) {
     const el = anchors[i]!;
     if (el.namespaceURI !== HTML_NS) continue; // SVG <a>
     const a = el as HTMLAnchorElement;
-    const href = a.getAttribute('href');
-    if (href === null) continue;
-    const kind = kindOf(href, baseIsLinkedIn);
-    if (kind === 'never') continue;
-    let phrase: boolean | undefined;
-    if (kind === 'text' && !(phrase = isShowCredential(a))) continue;
-    found.push(phrase === undefined ? { anchor: a, href, shaped: true } : { anchor: a, href, shaped: false, phrase });
-  }
-  return { baseUrl, found };
-}
-
-interface Candidate {
-  found: Found;
-  url: string;
-  /** Nearest list item around the anchor (its entity or a sub-list of it). */
-  item: Element | undefined;
-}
-
-/**
- * The credential links among `collected` whose answers `rules` knows, in document order. Skips
- * anchors marked as handled (see `markHandled`) and anchors no longer in the document. The same URL
- * in two places (Featured and the certifications section) gives two links; within one
- * certification (a title link and its "Show credential" button to the same URL) only the button is
- * returned, so each certification gets one badge.
- */
-export function pickLinks(collected: Collected, rules: LinkRules, options: FindOptions = {}): DetectedLink[] {
-  const titles = options.titles !== false;
-  const byUrl = new Map<string, Candidate[][]>();
-  const groups: Candidate[][] = [];
-  for (const f of collected.found) {
-    const answer = rules(f.href, collected.baseUrl);
-    if (answer === undefined || !f.anchor.isConnected) continue;
-    const url = (f.shaped ? answer.credential : undefined) ?? (answer.target !== undefined && (f.phrase ??= isShowCredential(f.anchor)) ? answer.target : undefined);
+    const url = classify(a, baseUrl, baseIsLinkedIn);
     if (url === undefined) continue;
-    const c: Candidate = { found: f, url, item: nearestItem(f.anchor) };
+    const c: Candidate = { anchor: a, url, item: nearestItem(a) };
     // One certification may link its title and its "Show credential" button to the same URL:
     // those two are one group (one badge); the same URL elsewhere on the page is a new group.
     let list = byUrl.get(url);
@@ -170,7 +138,7 @@ export function pickLinks(collected: Collected, rules: LinkRules, options: FindO
   const out: DetectedLink[] = [];
   for (const g of groups) {
     // A group whose badge was already placed (on any of its anchors) stays done.
-    if (g.some((c) => handled.has(c.found.anchor))) continue;
+    if (g.some((c) => handled.has(c.anchor))) continue;
     const { anchor, url, text } = pickOne(g, titles);
     if (typeof text === 'function') out.push({ anchor, url, readTitle: text });
     else out.push(text === undefined ? { anchor, url } : { anchor, url, text });
@@ -181,15 +149,6 @@ export function pickLinks(collected: Collected, rules: LinkRules, options: FindO
 }
 
 /**
- * Finds credential links under `root` (`collectLinks`, then `pickLinks`): for callers whose
- * `rules` always answer (tests, the background's own rules), or that scan again when answers
- * arrive.
- */
-export function findCredentialLinks(root: ParentNode, baseUrl: string, rules: LinkRules, options: FindOptions = {}): DetectedLink[] {
-  return pickLinks(collectLinks(root, baseUrl), rules, options);
-}
-
-/**
  * One link per group: the "Show credential" button when there is one (where LinkedIn's own UI puts
  * the credential), else the first link that carries a title (a post's preview card rather than the
  * bare URL above it), else the first. The title is the pick's, or any other member's.
@@ -197,34 +156,119 @@ export function findCredentialLinks(root: ParentNode, baseUrl: string, rules: Li
 function pickOne(g: Candidate[], now: boolean): { anchor: HTMLAnchorElement; url: string; text: string | undefined | (() => string | undefined) } {
   const titles = new Map<Candidate, string | undefined>();
   const title = (c: Candidate) => {
-    if (!titles.has(c)) titles.set(c, titleFor(c.found.anchor));
+    if (!titles.has(c)) titles.set(c, titleFor(c.anchor));
     return titles.get(c);
   };
   // Without a "Show credential" button, choosing the link needs the titles (a post's preview card
   // over the bare URL above it), so they are read now whatever `now` says.
-  const phrase = g.length === 1 ? g[0] : g.find((c) => (c.found.phrase ??= isShowCredential(c.found.anchor)));
+  const phrase = g.length === 1 ? g[0] : g.find((c) => (c.phrase ??= isShowCredential(c.anchor)));
   const pick = phrase ?? g.find((c) => title(c) !== undefined) ?? g[0]!;
   const groupTitle = () => {
     let text = title(pick);
     for (let i = 0; text === undefined && i < g.length; i++) text = title(g[i]!);
     return text;
   };
-  return { anchor: pick.found.anchor, url: pick.url, text: now || phrase === undefined ? groupTitle() : groupTitle };
+  return { anchor: pick.anchor, url: pick.url, text: now || phrase === undefined ? groupTitle() : groupTitle };
 }
 
-// Scans of one page ask about the same base URL over and over.
-let lastBase: { url: string; linkedIn: boolean } | undefined;
+/** The credential URL `a` points to, or undefined when it is not a credential link. */
+function classify(a: HTMLAnchorElement, base: string, baseIsLinkedIn: boolean): string | undefined {
+  const raw = a.getAttribute('href');
+  if (raw === null) return undefined;
+  let entry = verdicts.get(a);
+  if (entry === undefined || entry.href !== raw) {
+    // Relative hrefs mean different things on different pages.
+    const key = ABSOLUTE_HREF.test(raw) ? raw : `${base}\u0000${raw}`;
+    let verdict = byHref.get(key);
+    if (verdict === undefined) {
+      verdict = analyseHref(raw, base, baseIsLinkedIn);
+      byHref.set(key, verdict);
+    }
+    entry = { href: raw, verdict };
+    verdicts.set(a, entry);
+  }
+  const v = entry.verdict;
+  if (v.kind === 'credential') return v.url;
+  if (v.kind === 'never' || !isShowCredential(a)) return undefined;
+  if (v.target === undefined) {
+    const url = normalizeLink(raw, base);
+    // a wrapper that could not be unwrapped stays on LinkedIn, and LinkedIn is not a credential host
+    v.target = url === undefined || isLinkedInUrl(url) ? null : url;
+  }
+  return v.target ?? undefined;
+}
+
+/**
+ * The href part of the rules, cheapest tests first: only hrefs that pass a substring test are
+ * parsed. LinkedIn's own links are ruled out without parsing (except LinkedIn Learning
+ * certificates); for LinkedIn's redirect wrappers, only the wrapped target is tested, because the
+ * wrapper's tracking parameters ("trk=public_profile_certification-title") name certifications too.
+ */
+function analyseHref(raw: string, base: string, baseIsLinkedIn: boolean): HrefVerdict {
+  const href = raw.trim();
+  if (href === '' || NON_WEB_HREF.test(href)) return { kind: 'never' };
+  let test: string;
+  if (LINKEDIN_WRAPPER_PATH.test(href)) {
+    const m = WRAPPER_TARGET_PARAM.exec(href);
+    const target = m === null ? '' : percentDecode(m[1]!);
+    if (!WEB_URL_START.test(target)) return { kind: 'never' }; // nothing to unwrap: the link stays on LinkedIn
+    test = target;
+  } else if (ABSOLUTE_HREF.test(href) ? LINKEDIN_ABSOLUTE.test(href) : baseIsLinkedIn) {
+    if (!LINKEDIN_CREDENTIAL_PATH.test(href)) return { kind: 'never' };
+    test = href;
+  } else {
+    test = href;
+  }
+  if (!mayBeCredentialHref(test)) return { kind: 'text' };
+  // An absolute target (a wrapper's, or the href itself) is judged on its own: the title link and
+  // the "Show credential" button of one certification wrap the same target with different
+  // tracking parameters, and URL parsing is most of a scan's cost.
+  if (WEB_URL_START.test(test)) {
+    let verdict = byTarget.get(test);
+    if (verdict === undefined) {
+      const url = credentialLinkUrl(test);
+      verdict = url !== undefined ? { kind: 'credential', url } : { kind: 'text' };
+      byTarget.set(test, verdict);
+    }
+    return verdict.kind === 'credential' ? verdict : { kind: 'text' };
+  }
+  const url = credentialLinkUrl(href, base);
+  return url !== undefined ? { kind: 'credential', url } : { kind: 'text' };
+}
+
+// Verdicts by absolute target URL (see analyseHref), bounded like byHref.
+const byTarget = new BoundedMap<string, HrefVerdict>(MAX_HREF_CACHE);
+
+/** Decodes %XX escapes byte by byte (never throws; only ASCII keywords are looked for). */
+function percentDecode(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    // a stray "%" or a broken UTF-8 sequence: decode what can be decoded
+    return s.replace(/%([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  }
+}
+
+/** Substring prefilter; percent-encoded targets (nested wrappers) are decoded first. */
+function mayBeCredentialHref(href: string): boolean {
+  let s = href;
+  // Nested wrappers encode again at each level: a few rounds cover LinkedIn → Google → target.
+  for (let round = 0; round < 4; round++) {
+    if (HREF_KEYWORDS.test(s)) return true;
+    const next = percentDecode(s);
+    if (next === s) return false;
+    s = next;
+  }
+  return false;
+}
 
 function isLinkedInUrl(url: string): boolean {
-  if (lastBase?.url === url) return lastBase.linkedIn;
-  let linkedIn = false;
   try {
-    linkedIn = LINKEDIN_HOST.test(new URL(url).hostname);
+    return LINKEDIN_HOST.test(new URL(url).hostname);
   } catch {
-    // not a URL: not LinkedIn
+    return false;
   }
-  lastBase = { url, linkedIn };
-  return linkedIn;
 }
 
 /** True when the anchor is LinkedIn's "Show credential" button, by its visible text or its accessible name. */
@@ -246,16 +290,7 @@ export function isShowCredential(a: Element): boolean {
 /** Lower case, white space collapsed, decoration (arrows, ellipses, punctuation) trimmed off the ends. */
 function normalisePhrase(s: string): string {
   const collapsed = s.replace(/[\s\u00a0\u200b]+/g, ' ');
-  // Most texts start and end with an ASCII letter or digit once trimmed ("Show credential"): the
-  // Unicode test (a regular expression that costs a first scan most of a millisecond to compile)
-  // is needed only when they do not.
-  const t = collapsed.trim();
-  if (isAsciiAlnum(t.charCodeAt(0)) && isAsciiAlnum(t.charCodeAt(t.length - 1))) return t.toLowerCase();
   return collapsed.slice(...letterSpan(collapsed)).toLowerCase();
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
 
 // A negated Unicode class (`[^\p{L}\p{N}]`) takes V8 ~18 ms to compile on a page's first scan;
@@ -309,7 +344,7 @@ function nearestItem(el: Element): Element | undefined {
 
 /** Two anchors to one URL belong to one entity when one's list item holds the other. */
 function sameEntity(a: Candidate, b: Candidate): boolean {
-  return (a.item !== undefined && a.item.contains(b.found.anchor)) || (b.item !== undefined && b.item.contains(a.found.anchor));
+  return (a.item !== undefined && a.item.contains(b.anchor)) || (b.item !== undefined && b.item.contains(a.anchor));
 }
 
 function order(a: Node, b: Node): number {

@@ -2,7 +2,7 @@
  * Which LinkedIn pages are scanned on their own, and whose profile a page is (for the recipient
  * check: does the credential name the person whose profile shows it?).
  */
-import { cleanLinkText } from '../../../sdk/input/link-text.js';
+import { cleanLinkText } from '../../../sdk/input/links.js';
 import { httpUrl } from '../../../sdk/util/url.js';
 import { firstMeaningfulText } from './links.js';
 import {

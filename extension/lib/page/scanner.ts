@@ -3,12 +3,11 @@
  * verify each distinct URL once, and keep doing that as the page lazy-loads sections or the
  * single-page app navigates. Runs once per page however often it is injected.
  */
-import { collectLinks, markHandled, pickLinks, profileOwner, watch, type Collected, type DetectedLink } from '../detect/index.js';
+import { findCredentialLinks, markHandled, profileOwner, watch } from '../detect/index.js';
 import { ask, AUTO_SCAN_OFF, BackgroundError } from '../messaging.js';
 import { failedItem, type FoundLink, type Item, type UiLang } from '../protocol.js';
 import { resolveLang } from '../settings.js';
 import { createBadge, type Badge } from './badge.js';
-import { learnLinkRules, pageLinkRules } from './link-rules.js';
 import { onPageSettingsChange, readPageSettings } from './settings.js';
 
 /** The scanner of this page. */
@@ -79,8 +78,15 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
       });
   };
 
-  // Badges for links found, and their verdicts asked for.
-  const place = (links: DetectedLink[]) => {
+  const scan = (anyPage = false) => {
+    if (!anyPage && !scanHere(location.href)) return;
+    // Read on every scan: after a single-page navigation the new profile's name arrives with the
+    // DOM swap, which comes after the navigation event.
+    owner = profileOwner(document) ?? owner;
+    const t0 = performance.now();
+    // Titles are read after the verdicts are asked for, when the page is idle (see readTitles).
+    const links = findCredentialLinks(document, location.href, { titles: false });
+    const t1 = performance.now();
     const untitled: { url: string; read: () => string | undefined }[] = [];
     for (const found of links) {
       markHandled(found.anchor);
@@ -97,29 +103,10 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
       if (found.readTitle && entry.title === undefined) untitled.push({ url: found.url, read: found.readTitle });
     }
     if (untitled.length > 0) whenIdle(() => readTitles(untitled, pageUrl));
-  };
-
-  // A scan places the badges it can at once; links whose URL rules the background has not answered
-  // yet (a page's first scan: all of them) get theirs when the answers arrive. Answers once done.
-  const scan = (anyPage = false): Promise<void> | undefined => {
-    if (!anyPage && !scanHere(location.href)) return undefined;
-    // Read on every scan: after a single-page navigation the new profile's name arrives with the
-    // DOM swap, which comes after the navigation event.
-    owner = profileOwner(document) ?? owner;
-    const forPage = pageUrl;
-    return findInTwo(
-      document,
-      (links) => {
-        if (forPage === pageUrl) place(links);
-      },
-      (find, total, links, waited) => {
-        // User-timing entries (visible in DevTools' Performance panel; the benchmark reads them):
-        // time spent finding links, and finding plus placing the badges (main-thread time, the
-        // wait for the background's answers left out).
-        mark('credlens:find-links', find, links, waited);
-        mark('credlens:scan', total, links, waited);
-      },
-    );
+    // User-timing entries (visible in DevTools' Performance panel; the benchmark reads them): finding
+    // links, and finding plus placing the badges.
+    mark('credlens:find-links', t0, t1, links.length);
+    mark('credlens:scan', t0, performance.now(), links.length);
   };
 
   // Titles name the links in the side panel's list and on cards before the verdict arrives.
@@ -138,7 +125,7 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
       }
       titles.push({ url, text });
     }
-    mark('credlens:titles', performance.now() - t0, titles.length, 0);
+    mark('credlens:titles', t0, performance.now(), titles.length);
     if (titles.length > 0) ask('link-titles', { pageUrl: forPage, titles }).catch(() => {});
   };
 
@@ -194,8 +181,8 @@ export function startScanner(scanHere: (url: string) => boolean = () => true): S
     for (const e of entries.values()) for (const b of e.badges) b.update(e.item);
   });
   startWatching();
-  // Early answers for links that are gone by now are not waited for.
-  void (scan() ?? Promise.resolve()).finally(() => early.clear());
+  scan();
+  early.clear(); // early answers for links that are gone by now are not waited for
   return scanner;
 }
 
@@ -217,71 +204,23 @@ export function askEarly(): void {
   if (runningScanner()) return;
   const pageUrl = location.href;
   const owner = profileOwner(document);
-  const generation = earlyGeneration;
-  findInTwo(
-    document,
-    (links) => {
-      // Answers that arrive after the scanner started, or after auto-scan turned out to be off, are its business.
-      if (runningScanner() || generation !== earlyGeneration) return;
-      for (const found of links) {
-        const key = earlyKey(pageUrl, owner, found.url);
-        if (early.has(key)) continue;
-        const link: FoundLink = { url: found.url, ...(found.text ? { text: found.text } : {}) };
-        const asked = ask('verify-link', { link, pageUrl, ...(owner ? { owner } : {}), auto: true });
-        asked.catch(() => {}); // read by the scanner, or dropped
-        early.set(key, asked);
-      }
-    },
-    // The page's first search for links (the scanner's own, later, meets warm caches).
-    (find, _total, links, waited) => mark('credlens:find-links', find, links, waited, true),
-  );
-}
-
-// Bumped by dropEarly: early searches still waiting for answers then ask for nothing.
-let earlyGeneration = 0;
-
-/**
- * One search for links in `root`, in up to two parts: what the page's cached link rules answer now,
- * handed to `use` at once, and the rest once the background has answered the hrefs not known yet.
- * `done` gets the main-thread time of both parts (finding; finding and `use`), the links found and
- * how long the answers took (0 when none were needed). Answers once done, or undefined when
- * nothing was left to wait for.
- */
-function findInTwo(
-  root: ParentNode,
-  use: (links: DetectedLink[]) => void,
-  done: (find: number, total: number, links: number, waited: number) => void,
-): Promise<void> | undefined {
   const t0 = performance.now();
-  const collected: Collected = collectLinks(root, location.href);
-  const now = pickLinks(collected, pageLinkRules, { titles: false });
-  const t1 = performance.now();
-  use(now);
-  const t2 = performance.now();
-  const answers = learnLinkRules();
-  if (answers === undefined) {
-    done(t1 - t0, t2 - t0, now.length, 0);
-    return undefined;
+  const links = findCredentialLinks(document, pageUrl, { titles: false });
+  // The page's first search for links (the scanner's own, later, meets warm caches).
+  mark('credlens:find-links', t0, performance.now(), links.length, true);
+  for (const found of links) {
+    const key = earlyKey(pageUrl, owner, found.url);
+    if (early.has(key)) continue;
+    const link: FoundLink = { url: found.url, ...(found.text ? { text: found.text } : {}) };
+    const asked = ask('verify-link', { link, pageUrl, ...(owner ? { owner } : {}), auto: true });
+    asked.catch(() => {}); // read by the scanner, or dropped
+    early.set(key, asked);
   }
-  return answers.then(
-    () => {
-      const t3 = performance.now();
-      const later = pickLinks(collected, pageLinkRules, { titles: false });
-      const t4 = performance.now();
-      use(later);
-      const t5 = performance.now();
-      done(t1 - t0 + (t4 - t3), t2 - t0 + (t5 - t3), now.length + later.length, t3 - t2);
-    },
-    () => {
-      // The background did not answer (the extension was reloaded or updated): the next scan asks again.
-    },
-  );
 }
 
 /** Forgets the early requests (auto-scan turned out to be off: the background refused them anyway). */
 export function dropEarly(): void {
   early.clear();
-  earlyGeneration++;
 }
 
 /** The scanner running in this page, if any (started by the LinkedIn script or the toolbar). */
@@ -301,10 +240,9 @@ function whenIdle(task: () => void): void {
   else setTimeout(task, 50);
 }
 
-function mark(name: string, duration: number, links: number, waited: number, early = false): void {
+function mark(name: string, start: number, end: number, links: number, early = false): void {
   try {
-    const detail = { links, ...(waited > 0 ? { waited } : {}), ...(early ? { early } : {}) };
-    performance.measure(name, { start: performance.now() - duration, duration, detail });
+    performance.measure(name, { start, end, detail: early ? { links, early } : { links } });
   } catch {
     // user timing unavailable: nothing to record
   }

@@ -16,7 +16,7 @@ import { createHandlers } from '../../../extension/lib/background/handlers.js';
 import { AUTO_SCAN_OFF } from '../../../extension/lib/messaging.js';
 import { trustSourcesFrom } from '../../../extension/lib/background/trust.js';
 import { DEFAULT_SETTINGS, normalizeSettings, resolveLang, type Settings } from '../../../extension/lib/settings.js';
-import { failedItem, MAX_HREFS_PER_REQUEST, MAX_INPUT_BYTES, type PageSummary, type VerifiedItem } from '../../../extension/lib/protocol.js';
+import { failedItem, MAX_INPUT_BYTES, type PageSummary, type VerifiedItem } from '../../../extension/lib/protocol.js';
 
 let keysDir: string;
 let issuer: RunningIssuer;
@@ -391,45 +391,6 @@ describe('per-tab lists and handlers', () => {
     await h['link-titles']({ type: 'link-titles', pageUrl: P, titles: [{ url: 'https://x.example/1', text: 'From a panel' }] }, { fromExtension: true });
     await h['link-titles']({ type: 'link-titles', pageUrl: P, titles: 'nonsense' as unknown as [] }, { tabId: 7, fromExtension: false });
     expect((await pages.get(7))!.items.map((i) => i.text)).toEqual([undefined, 'Fine']);
-  });
-
-  it("link-rules: the SDK's URL rules for a page's hrefs, one answer each, within limits", async () => {
-    const { pages } = pagesWithLog();
-    const { v } = makeVerifier();
-    const h = createHandlers({
-      verifier: v,
-      pages,
-      loadSettings: async () => DEFAULT_SETTINGS,
-      saveSettings: async () => {},
-      clearResults: async () => 0,
-      activeTabId: async () => 7,
-      scanTab: async () => ({ ok: true }),
-      openPage: async () => {},
-    });
-    const credly = 'https://www.credly.com/badges/0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b';
-    const base = 'https://www.linkedin.com/in/jane/';
-    const page = { tabId: 7, fromExtension: false };
-    const hrefs = [
-      `https://www.linkedin.com/redir/redirect?url=${encodeURIComponent(credly)}&urlhash=x&trk=public_profile_certification-title`,
-      'https://bcert.me/sxyzpqkl', // no credential shape: only where it leads
-      '/in/someone/', // LinkedIn itself: nothing
-      'https://www.linkedin.com/redir/redirect?urlhash=x', // a wrapper around nothing
-      42 as unknown as string,
-    ];
-    expect(await h['link-rules']({ type: 'link-rules', base, hrefs }, page)).toEqual([
-      { credential: credly, target: credly },
-      { target: 'https://bcert.me/sxyzpqkl' },
-      {},
-      {},
-      {},
-    ]);
-    // relative hrefs are read against the page they were found on
-    expect(await h['link-rules']({ type: 'link-rules', base: 'https://portfolio.example/me/', hrefs: ['assertions/7'] }, page)).toEqual([
-      { credential: 'https://portfolio.example/me/assertions/7', target: 'https://portfolio.example/me/assertions/7' },
-    ]);
-    await expect(h['link-rules']({ type: 'link-rules', base, hrefs: Array(MAX_HREFS_PER_REQUEST + 1).fill('https://x.example/') }, page)).rejects.toMatchObject({ code: 'bad-request' });
-    await expect(h['link-rules']({ type: 'link-rules', base: 7 as unknown as string, hrefs: [] }, page)).rejects.toMatchObject({ code: 'bad-request' });
-    expect(await h['link-rules']({ type: 'link-rules', base, hrefs: [`https://badges.example/b/${'x'.repeat(5000)}`] }, page)).toEqual([{}]);
   });
 
   it('keeps a late answer for the previous page out of the new page list', async () => {

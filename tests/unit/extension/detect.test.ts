@@ -12,8 +12,7 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { renderProfile, renderProfileClassic } from '../../../demo/pages/profile.js';
 import { DEMO_PERSON, type DemoCredential } from '../../../demo/types.js';
-import { answerHref } from '../../../extension/lib/background/link-rules.js';
-import { collectLinks, findCredentialLinks, isHandled, isLinkedInScanPage, markHandled, markOwn, pickLinks, profileOwner, type DetectedLink, type HrefAnswer, type LinkRules } from '../../../extension/lib/detect/index.js';
+import { findCredentialLinks, isHandled, isLinkedInScanPage, markHandled, markOwn, profileOwner, type DetectedLink } from '../../../extension/lib/detect/index.js';
 
 // A path, not a URL object: happy-dom replaces the global URL, which node:fs does not accept.
 const FIXTURES = join(fileURLToPath(import.meta.url), '../../../fixtures/linkedin');
@@ -41,9 +40,6 @@ function page(body: string, url = 'https://www.linkedin.com/in/jane-doe-1a2b3c/'
   return load(`<!DOCTYPE html><html><head><title>t</title></head><body>${body}</body></html>`, url).doc;
 }
 
-// The SDK's link rules as the background answers them (always known here).
-const rules: LinkRules = answerHref;
-
 const pairs = (links: DetectedLink[]) => links.map((l) => [l.url, l.text]);
 const urls = (links: DetectedLink[]) => links.map((l) => l.url);
 /**
@@ -51,8 +47,8 @@ const urls = (links: DetectedLink[]) => links.map((l) => l.url);
  * that they agree link for link and title for title, and answers the first.
  */
 const scan = (doc: Document) => {
-  const later = findCredentialLinks(doc, doc.URL, rules, { titles: false });
-  const now = findCredentialLinks(doc, doc.URL, rules);
+  const later = findCredentialLinks(doc, doc.URL, { titles: false });
+  const now = findCredentialLinks(doc, doc.URL);
   expect(later.map((l) => [l.anchor, l.url, l.text ?? l.readTitle?.()])).toEqual(now.map((l) => [l.anchor, l.url, l.text]));
   expect(now.every((l) => l.readTitle === undefined)).toBe(true);
   return now;
@@ -83,7 +79,7 @@ describe('fixtures', () => {
     const found = scan(doc);
     expect(pairs(found)).toEqual(JANE_CERTS);
     // a first pass leaves the titles of "Show credential" buttons for later
-    const later = findCredentialLinks(doc, doc.URL, rules, { titles: false });
+    const later = findCredentialLinks(doc, doc.URL, { titles: false });
     expect(later.map((l) => [l.text, typeof l.readTitle])).toEqual(JANE_CERTS.map(() => [undefined, 'function']));
     // the certification with a title link and a button to the same URL gets its badge on the button
     for (const l of found) expect(label(l.anchor)).toMatch(/^Show credential\b/);
@@ -349,26 +345,7 @@ describe('handled anchors and our own badges', () => {
   it('scans a subtree when given one', () => {
     const doc = fixture('featured-and-feed.html', FEATURED_URL);
     const featured = doc.querySelector('main section:nth-of-type(2)')!;
-    expect(urls(findCredentialLinks(featured, doc.URL, rules))).toEqual(['https://www.credly.com/badges/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f']);
-  });
-});
-
-describe('link rules answered later', () => {
-  it('a scan picks nothing the rules do not know yet, and the same collected anchors give the links once they do', () => {
-    const doc = fixture('classic.html', CLASSIC_URL);
-    const known = new Map<string, HrefAnswer>();
-    const asked = new Set<string>();
-    const later: LinkRules = (href) => {
-      if (!known.has(href)) asked.add(href);
-      return known.get(href);
-    };
-    const collected = collectLinks(doc, doc.URL);
-    expect(pickLinks(collected, later)).toEqual([]);
-    // only candidates were asked about: credential-shaped hrefs and "Show credential" links, never LinkedIn's own
-    expect(asked.size).toBeGreaterThan(0);
-    expect([...asked].every((h) => !h.startsWith('https://www.linkedin.com/in/') && !h.startsWith('/'))).toBe(true);
-    for (const h of asked) known.set(h, rules(h, doc.URL)!);
-    expect(pairs(pickLinks(collected, later))).toEqual(JANE_CERTS);
+    expect(urls(findCredentialLinks(featured, doc.URL))).toEqual(['https://www.credly.com/badges/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f']);
   });
 });
 

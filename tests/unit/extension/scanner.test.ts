@@ -10,20 +10,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_BATCH_DELAY_MS } from '../../../extension/lib/detect/index.js';
 
 const asked = vi.hoisted(() => [] as { url: string; pageUrl: string; auto?: true }[]);
-// The hrefs the page asked the background's link rules about, request by request.
-const ruled = vi.hoisted(() => [] as string[][]);
 // What the background answers; by default never (most tests are about which links are asked for, and when).
 const background = vi.hoisted(() => ({ answer: (_req: { link: { url: string }; auto?: true }): Promise<unknown> => new Promise(() => {}) }));
 
 vi.mock('../../../extension/lib/messaging.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../extension/lib/messaging.js')>()),
-  ask: async (type: string, req: { link: { url: string }; pageUrl: string; auto?: true; base: string; hrefs: string[] }) => {
-    // The link rules, answered as the background does.
-    if (type === 'link-rules') {
-      ruled.push(req.hrefs);
-      const { answerHref } = await import('../../../extension/lib/background/link-rules.js');
-      return req.hrefs.map((h) => answerHref(h, req.base));
-    }
+  ask: async (type: string, req: { link: { url: string }; pageUrl: string; auto?: true }) => {
     if (type !== 'verify-link') return new Promise(() => {});
     asked.push({ url: req.link.url, pageUrl: req.pageUrl, ...(req.auto ? { auto: req.auto } : {}) });
     return background.answer(req);
@@ -53,7 +45,6 @@ const onProfiles = (url: string) => new URL(url).pathname.startsWith('/in/');
 
 beforeEach(() => {
   asked.length = 0;
-  ruled.length = 0;
   background.answer = () => new Promise(() => {});
   dropEarly();
   history.replaceState({}, '', '/in/amelie-example/');
@@ -70,7 +61,7 @@ describe('scanner', () => {
     addCertification('https://badges.example.org/badges/one');
     const scanner = startScanner(onProfiles);
     expect(scanner.watching).toBe(true);
-    await vi.waitFor(() => expect(badges()).toEqual(['https://badges.example.org/badges/one']));
+    expect(badges()).toEqual(['https://badges.example.org/badges/one']);
     addCertification('https://badges.example.org/badges/two');
     await settle();
     expect(badges()).toHaveLength(2);
@@ -95,7 +86,7 @@ describe('scanner', () => {
 
     scanner.resume();
     expect(scanner.watching).toBe(true);
-    await vi.waitFor(() => expect(asked.at(-1)).toEqual({ url: 'https://badges.example.org/badges/other', pageUrl: 'https://www.linkedin.com/in/someone-else/' }));
+    expect(asked.at(-1)).toEqual({ url: 'https://badges.example.org/badges/other', pageUrl: 'https://www.linkedin.com/in/someone-else/' });
     addCertification('https://badges.example.org/badges/later');
     await settle();
     expect(asked.at(-1)?.url).toBe('https://badges.example.org/badges/later');
@@ -108,34 +99,15 @@ describe('scanner', () => {
     background.answer = async (req) => ({ url: req.link.url, state: 'error', code: 'early-answer', message: 'answered' });
     askEarly();
     askEarly(); // once per link however often
-    await vi.waitFor(() =>
-      expect(asked).toEqual([
-        { url: 'https://badges.example.org/badges/one', pageUrl: 'https://www.linkedin.com/in/amelie-example/', auto: true },
-        { url: 'https://badges.example.org/badges/two', pageUrl: 'https://www.linkedin.com/in/amelie-example/', auto: true },
-      ]),
-    );
+    expect(asked).toEqual([
+      { url: 'https://badges.example.org/badges/one', pageUrl: 'https://www.linkedin.com/in/amelie-example/', auto: true },
+      { url: 'https://badges.example.org/badges/two', pageUrl: 'https://www.linkedin.com/in/amelie-example/', auto: true },
+    ]);
     expect(badges()).toEqual([]);
     startScanner(onProfiles);
-    expect(badges()).toHaveLength(2); // the link rules are known by now: badges at once
     expect(asked).toHaveLength(2); // not asked again
-    await vi.waitFor(() => expect([...document.querySelectorAll('credlens-badge')].map((b) => b.getAttribute('data-error'))).toEqual(['early-answer', 'early-answer']));
-  });
-
-  it("asks the background's link rules once per href: badges when the answers arrive, at once on later scans", async () => {
-    addCertification('https://badges.example.org/badges/new-1');
-    document.querySelector('ul')!.insertAdjacentHTML('beforeend', '<li><a href="https://northwind.example/">Northwind</a></li>');
-    askEarly(); // the LinkedIn script's early search, then the scanner's, before any answer
-    const scanner = startScanner(onProfiles);
-    expect(badges()).toEqual([]);
-    await vi.waitFor(() => expect(badges()).toEqual(['https://badges.example.org/badges/new-1']));
-    // only the credential-shaped href was asked about (the company link is neither shaped nor "Show credential"), once
-    expect(ruled).toEqual([['https://badges.example.org/badges/new-1']]);
-    expect(asked.map((a) => a.url)).toEqual(['https://badges.example.org/badges/new-1']);
-    // the same href on a new anchor (a re-rendered section) is known: its badge comes with the scan itself
-    addCertification('https://badges.example.org/badges/new-1');
-    scanner.scan();
     expect(badges()).toHaveLength(2);
-    expect(ruled).toHaveLength(1);
+    await vi.waitFor(() => expect([...document.querySelectorAll('credlens-badge')].map((b) => b.getAttribute('data-error'))).toEqual(['early-answer', 'early-answer']));
   });
 
   it('asks again when an early ask was refused because auto-scan was off then', async () => {
@@ -162,7 +134,7 @@ describe('scanner', () => {
     addCertification('https://badges.example.org/badges/on-a-job-page');
     startScanner(); // what the toolbar's script does
     expect(runningScanner()).toBe(scanner);
-    await vi.waitFor(() => expect(badges()).toEqual(['https://badges.example.org/badges/on-a-job-page']));
+    expect(badges()).toEqual(['https://badges.example.org/badges/on-a-job-page']);
     expect(scanner.watching).toBe(false);
     addCertification('https://badges.example.org/badges/after');
     await settle();
