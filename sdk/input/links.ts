@@ -3,7 +3,6 @@
  * duplicates dropped, order kept), finding bare URLs in text, and telling credential links from
  * every other link a CV or profile carries. Pure functions, no I/O.
  */
-import { cleanLinkText } from './link-text.js';
 import { resolvePlatformUrl } from './platforms.js';
 import { MAX_UNWRAP, unwrapRedirect, wrappedTarget } from './redirect.js';
 
@@ -15,10 +14,11 @@ export interface FoundLink {
   text?: string;
 }
 
-export { cleanLinkText, MAX_LINK_TEXT } from './link-text.js';
-
 /** Longest URL kept (characters). */
 export const MAX_URL_LENGTH = 4096;
+/** Longest link text kept (characters); `cleanLinkText` clips to it. */
+export const MAX_LINK_TEXT = 300;
+
 /**
  * Turns a raw href into the URL it stands for: resolved against `base` when given, http(s) only,
  * without user:password, redirect wrappers (LinkedIn, Google, Outlook) unwrapped. Undefined for
@@ -51,6 +51,14 @@ function normalizedUrl(raw: string, base?: string | URL): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Collapses white space and trims link text; undefined when nothing is left. */
+export function cleanLinkText(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const t = text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  if (t === '') return undefined;
+  return t.length > MAX_LINK_TEXT ? t.slice(0, MAX_LINK_TEXT - 1) + '…' : t;
 }
 
 /**
