@@ -20,50 +20,51 @@
 export type FontDecoder = (bytes: string) => string;
 
 /** A code space range (9.7.6.2): codes of `bytes` length between `low` and `high`. */
-interface CodeSpace {
+export interface CodeSpace {
   bytes: number;
   low: number;
   high: number;
 }
 
-/** A bfrange whose codes map to consecutive characters, or to a list of strings. */
-interface CodeRange {
+/** A bfrange too wide to list code by code (identity maps over 0000–FFFF): the first code's text counts up. */
+interface WideRange {
   low: number;
   high: number;
-  /** The first code's text as UTF-16 units (the last one counts up), or one string per code. */
-  to: number[] | string[];
+  /** The first code's text as UTF-16 units; the last one counts up through the range. */
+  first: number[];
 }
 
-/** A parsed ToUnicode CMap. */
+/** A parsed ToUnicode CMap. Codes are looked up by value, as readers do (the font decides their length). */
 export interface ToUnicodeMap {
+  /** The map's own code space ranges (used only when the font's encoding does not say how long codes are). */
   spaces: CodeSpace[];
-  /** Single codes (bfchar), keyed by `key(bytes, code)`. */
+  /** Codes from bfchar entries and from bfranges of up to WIDE_RANGE codes, later definitions winning. */
   chars: Map<number, string>;
-  /** Ranges (bfrange) by code length, sorted by their low code. */
-  ranges: Map<number, CodeRange[]>;
+  /** Wider bfranges, looked up last, the latest first. */
+  wide: WideRange[];
 }
 
-/** Most bfchar entries and bfrange ranges read from one CMap (a font has at most 65,536 glyphs). */
+/** Most codes one CMap maps (a font has at most 65,536 glyphs). */
 export const MAX_CMAP_ENTRIES = 65536;
-
-/** Codes are 1 to 4 bytes long; a key tells a 1-byte 0x41 from a 2-byte 0x0041. */
-function key(bytes: number, code: number): number {
-  return code * 8 + bytes;
-}
+/** Most code space ranges read from one CMap (real ones have 1–4). */
+export const MAX_CODE_SPACES = 64;
+/** A bfrange wider than this is not listed code by code (9.10.3 allows 256; producers write wider). */
+const WIDE_RANGE = 256;
+/** Most wide bfranges kept from one CMap. */
+const MAX_WIDE_RANGES = 16;
 
 /**
  * Parses a ToUnicode CMap program (its `begincodespacerange`, `beginbfchar` and `beginbfrange`
  * sections; everything else is PostScript boilerplate). Undefined when it maps nothing.
  */
 export function parseToUnicode(text: string): ToUnicodeMap | undefined {
-  const spaces: CodeSpace[] = [];
   const chars = new Map<number, string>();
-  const ranges = new Map<number, CodeRange[]>();
+  const wide: WideRange[] = [];
+  const spaces: CodeSpace[] = [];
   let entries = 0;
-  const tokens = tokenize(text);
   let section: 'space' | 'char' | 'range' | undefined;
   let args: (Hex | Hex[])[] = [];
-  for (const t of tokens) {
+  for (const t of tokenize(text)) {
     if (typeof t === 'string') {
       if (t === 'begincodespacerange') section = 'space';
       else if (t === 'beginbfchar') section = 'char';
@@ -75,87 +76,132 @@ export function parseToUnicode(text: string): ToUnicodeMap | undefined {
     if (section === undefined) continue;
     args.push(t);
     if (section === 'space' && args.length === 2) {
-      const [lo, hi] = args as [Hex | Hex[], Hex | Hex[]];
-      if (!Array.isArray(lo) && !Array.isArray(hi) && lo.length === hi.length && lo.length >= 1 && lo.length <= 4) {
-        spaces.push({ bytes: lo.length, low: lo.value, high: hi.value });
-      }
+      const space = codeSpace(args[0]!, args[1]!);
+      if (space && spaces.length < MAX_CODE_SPACES) spaces.push(space);
       args = [];
     } else if (section === 'char' && args.length === 2) {
       const [src, dst] = args as [Hex | Hex[], Hex | Hex[]];
-      if (!Array.isArray(src) && !Array.isArray(dst) && validCode(src) && entries++ < MAX_CMAP_ENTRIES) chars.set(key(src.length, src.value), unicodeOf(dst));
+      if (!Array.isArray(src) && validCode(src) && entries < MAX_CMAP_ENTRIES) {
+        chars.set(src.value, unicodeOf(dst));
+        entries++;
+      }
       args = [];
     } else if (section === 'range' && args.length === 3) {
       const [lo, hi, dst] = args as [Hex | Hex[], Hex | Hex[], Hex | Hex[]];
-      if (!Array.isArray(lo) && !Array.isArray(hi) && validCode(lo) && lo.length === hi.length && hi.value >= lo.value && entries++ < MAX_CMAP_ENTRIES) {
-        const to = Array.isArray(dst) ? dst.slice(0, hi.value - lo.value + 1).map(unicodeOf) : utf16Units(dst);
-        let list = ranges.get(lo.length);
-        if (!list) ranges.set(lo.length, (list = []));
-        list.push({ low: lo.value, high: hi.value, to });
-      }
       args = [];
+      if (Array.isArray(lo) || Array.isArray(hi) || !validCode(lo) || lo.length !== hi.length || hi.value < lo.value) continue;
+      const count = hi.value - lo.value + 1;
+      if (Array.isArray(dst)) {
+        // one string per code, as many as both the range and the array hold
+        for (let k = 0; k < Math.min(count, dst.length) && entries < MAX_CMAP_ENTRIES; k++, entries++) chars.set(lo.value + k, unicodeOf(dst[k]!));
+      } else if (count <= WIDE_RANGE) {
+        const first = utf16Units(dst);
+        for (let k = 0; k < count && entries < MAX_CMAP_ENTRIES; k++, entries++) chars.set(lo.value + k, counted(first, k));
+      } else if (wide.length < MAX_WIDE_RANGES) {
+        wide.push({ low: lo.value, high: hi.value, first: utf16Units(dst) });
+      }
     }
   }
-  if (chars.size === 0 && ranges.size === 0) return undefined;
-  for (const list of ranges.values()) list.sort((a, b) => a.low - b.low);
-  return { spaces, chars, ranges };
+  if (chars.size === 0 && wide.length === 0) return undefined;
+  return { spaces, chars, wide };
 }
 
+/** How a font's strings split into codes: fixed-length codes, or by code space ranges (9.7.6.2). */
+export type CodeLength = number | readonly CodeSpace[];
+
 /**
- * A decoder over a ToUnicode map. Codes are split by the map's code space ranges; without any,
- * every code is `defaultBytes` long (2 for Type0 fonts, 1 for simple fonts).
+ * A decoder over a ToUnicode map. `length` is the font's: 1 for simple fonts, 2 for Identity-H,
+ * or the code space ranges of its encoding CMap.
  */
-export function toUnicodeDecoder(map: ToUnicodeMap, defaultBytes: number): FontDecoder {
-  const spaces = map.spaces.length > 0 ? map.spaces : [{ bytes: defaultBytes, low: 0, high: 2 ** (8 * defaultBytes) - 1 }];
-  const shortest = Math.min(...spaces.map((s) => s.bytes));
+export function toUnicodeDecoder(map: ToUnicodeMap, length: CodeLength): FontDecoder {
+  const split = codeSplitter(length);
   return (s) => {
     let out = '';
-    for (let i = 0; i < s.length; ) {
-      // 9.7.6.2: the shortest prefix of 1–4 bytes that falls in a code space range is the code.
-      let code = 0;
-      let length = 0;
-      for (let n = 1; n <= 4 && i + n <= s.length; n++) {
-        code = code * 256 + (s.charCodeAt(i + n - 1) & 0xff);
-        if (spaces.some((r) => r.bytes === n && code >= r.low && code <= r.high)) {
-          length = n;
-          break;
-        }
-      }
-      if (length === 0) {
-        // No range matches: skip as many bytes as the shortest code, as readers do.
-        length = Math.min(shortest, s.length - i);
-        code = 0;
-        for (let n = 0; n < length; n++) code = code * 256 + (s.charCodeAt(i + n) & 0xff);
-      }
-      out += lookup(map, length, code);
-      i += length;
-    }
+    split(s, (code) => (out += lookup(map, code)));
     return out;
   };
 }
 
-function lookup(map: ToUnicodeMap, bytes: number, code: number): string {
-  const single = map.chars.get(key(bytes, code));
-  if (single !== undefined) return single;
-  const list = map.ranges.get(bytes);
-  if (!list) return '';
-  // Binary search for the last range starting at or below `code`.
-  let lo = 0;
-  let hi = list.length - 1;
-  let found: CodeRange | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = list[mid]!;
-    if (r.low <= code) {
-      found = r;
-      lo = mid + 1;
-    } else hi = mid - 1;
+/** Calls `each` with every code of `s`, split by `length`. */
+function codeSplitter(length: CodeLength): (s: string, each: (code: number) => void) => void {
+  if (typeof length === 'number' || length.length === 0) {
+    const n = typeof length === 'number' ? Math.min(4, Math.max(1, length)) : 1;
+    return (s, each) => {
+      for (let i = 0; i < s.length; i += n) {
+        let code = 0;
+        for (let k = 0; k < n; k++) code = code * 256 + ((i + k < s.length ? s.charCodeAt(i + k) : 0) & 0xff);
+        each(code);
+      }
+    };
   }
-  if (!found || code > found.high) return '';
-  const offset = code - found.low;
-  if (typeof found.to[0] === 'string') return (found.to as string[])[offset] ?? '';
-  const units = (found.to as number[]).slice();
-  if (units.length === 0) return '';
-  // The last unit counts up through the range (9.10.3).
+  const byLength: CodeSpace[][] = [[], [], [], [], []];
+  let shortest = 4;
+  for (const r of length) {
+    byLength[r.bytes]!.push(r);
+    if (r.bytes < shortest) shortest = r.bytes;
+  }
+  return (s, each) => {
+    for (let i = 0; i < s.length; ) {
+      // The shortest prefix of 1–4 bytes that falls in a code space range is the code.
+      let code = 0;
+      let n = 0;
+      for (let k = 1; k <= 4 && i + k <= s.length; k++) {
+        code = code * 256 + (s.charCodeAt(i + k - 1) & 0xff);
+        if (byLength[k]!.some((r) => code >= r.low && code <= r.high)) {
+          n = k;
+          break;
+        }
+      }
+      if (n === 0) {
+        // No range matches: skip as many bytes as the shortest code, as readers do.
+        n = Math.min(shortest, s.length - i);
+        code = 0;
+        for (let k = 0; k < n; k++) code = code * 256 + (s.charCodeAt(i + k) & 0xff);
+      }
+      each(code);
+      i += n;
+    }
+  };
+}
+
+/** The code space ranges of an encoding CMap embedded in the file (a Type0 font's /Encoding stream). */
+export function parseCodeSpaces(text: string): CodeSpace[] {
+  const spaces: CodeSpace[] = [];
+  let inside = false;
+  let args: (Hex | Hex[])[] = [];
+  for (const t of tokenize(text)) {
+    if (typeof t === 'string') {
+      inside = t === 'begincodespacerange';
+      args = [];
+    } else if (inside && args.push(t) === 2) {
+      const space = codeSpace(args[0]!, args[1]!);
+      if (space && spaces.length < MAX_CODE_SPACES) spaces.push(space);
+      args = [];
+    }
+  }
+  return spaces;
+}
+
+function codeSpace(lo: Hex | Hex[], hi: Hex | Hex[]): CodeSpace | undefined {
+  if (Array.isArray(lo) || Array.isArray(hi) || lo.length !== hi.length || !validCode(lo)) return undefined;
+  return { bytes: lo.length, low: lo.value, high: hi.value };
+}
+
+function lookup(map: ToUnicodeMap, code: number): string {
+  const single = map.chars.get(code);
+  if (single !== undefined) return single;
+  for (let k = map.wide.length - 1; k >= 0; k--) {
+    const r = map.wide[k]!;
+    if (code >= r.low && code <= r.high) return counted(r.first, code - r.low);
+  }
+  return '';
+}
+
+/** The text `offset` codes into a bfrange: its first text with the last UTF-16 unit counted up (9.10.3). */
+function counted(first: number[], offset: number): string {
+  if (first.length === 0) return '';
+  if (offset === 0) return String.fromCharCode(...first);
+  const units = first.slice();
   units[units.length - 1] = (units[units.length - 1]! + offset) & 0xffff;
   return String.fromCharCode(...units);
 }
@@ -190,6 +236,61 @@ function encodingLabel(name: string): string | undefined {
   if (/^(?:GB|GBpc|GBK|GBKp)-EUC-[HV]$/.test(name)) return 'gbk';
   if (/^(?:B5pc|ETen-B5|ETenms-B5|HKscs-B5)-[HV]$/.test(name)) return 'big5';
   if (/^(?:KSC-EUC|KSCpc-EUC|KSCms-UHC(?:-HW)?)-[HV]$/.test(name)) return 'euc-kr';
+  return undefined;
+}
+
+/**
+ * A simple font without a ToUnicode map (9.10.2, method a): a byte per character. Codes its
+ * /Differences rename are read by glyph name (`glyphText`); a code renamed to a glyph not known here
+ * shows nothing. Other codes are read as Latin-1, where the base encodings agree on letters, digits
+ * and URL punctuation.
+ */
+export function simpleFontDecoder(differences: ReadonlyMap<number, string>): FontDecoder {
+  if (differences.size === 0) return latin1Text;
+  const table = new Map<number, string>();
+  for (const [code, name] of differences) table.set(code, glyphText(name) ?? '');
+  return (s) => {
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i) & 0xff;
+      const t = table.get(c);
+      out += t ?? (c < 0x20 && c !== 0x09 && c !== 0x0a ? '' : String.fromCharCode(c));
+    }
+    return out;
+  };
+}
+
+/** Glyph names of printable ASCII in code order, from 0x20 (the Adobe Glyph List's names). */
+const ASCII_GLYPHS = ('space exclam quotedbl numbersign dollar percent ampersand quotesingle parenleft parenright asterisk plus comma hyphen period slash ' +
+  'zero one two three four five six seven eight nine colon semicolon less equal greater question at ' +
+  'A B C D E F G H I J K L M N O P Q R S T U V W X Y Z bracketleft backslash bracketright asciicircum underscore grave ' +
+  'a b c d e f g h i j k l m n o p q r s t u v w x y z braceleft bar braceright asciitilde').split(' ');
+
+/** Other glyph names common in CVs: quotes, dashes, bullets, ligatures (spelled out, as text extraction wants them). */
+const OTHER_GLYPHS: Record<string, string> = {
+  quoteright: '\u2019', quoteleft: '\u2018', quotedblleft: '\u201c', quotedblright: '\u201d', quotesinglbase: '\u201a', quotedblbase: '\u201e',
+  endash: '\u2013', emdash: '\u2014', minus: '-', bullet: '\u2022', periodcentered: '\u00b7', ellipsis: '\u2026', nbspace: ' ', nonbreakingspace: ' ',
+  ff: 'ff', fi: 'fi', fl: 'fl', ffi: 'ffi', ffl: 'ffl', dotlessi: '\u0131', germandbls: '\u00df', copyright: '\u00a9', registered: '\u00ae', trademark: '\u2122',
+};
+
+const GLYPH_TEXT = new Map<string, string>([...ASCII_GLYPHS.map((n, k): [string, string] => [n, String.fromCharCode(0x20 + k)]), ...Object.entries(OTHER_GLYPHS)]);
+
+/**
+ * The text of a glyph name: ASCII and common punctuation by name, `uniXXXX` (one or more
+ * four-digit units) and `uXXXX`–`uXXXXXX` by code; a suffix after a period (`a.sc`, `one.oldstyle`) is
+ * dropped. Undefined for names not known here.
+ */
+export function glyphText(name: string): string | undefined {
+  const base = name.includes('.') ? name.slice(0, name.indexOf('.')) : name;
+  const known = GLYPH_TEXT.get(base);
+  if (known !== undefined) return known;
+  let m = /^uni((?:[0-9A-F]{4})+)$/.exec(base);
+  if (m) return String.fromCharCode(...m[1]!.match(/.{4}/g)!.map((h) => parseInt(h, 16)));
+  m = /^u([0-9A-F]{4,6})$/.exec(base);
+  if (m) {
+    const cp = parseInt(m[1]!, 16);
+    return cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : undefined;
+  }
   return undefined;
 }
 

@@ -2,10 +2,18 @@
  * Which font each content stream's `Tf` names (PDF 32000-1:2008, 7.8.3 and 9.6–9.7): a page's
  * /Resources, its own or inherited from its /Pages ancestors (7.7.3.4), their /Font dictionary,
  * and for each font a decoder (pdf-cmap.ts): its ToUnicode map, else a predefined CMap's encoding,
- * else a byte per character for simple fonts. Fonts and resources shared by many pages are read once.
+ * else its simple encoding. Fonts and resources shared by many pages are read once.
  */
-import { latin1Text, parseToUnicode, predefinedCMapDecoder, toUnicodeDecoder, type FontDecoder } from './pdf-cmap.js';
-import { dictEntries, dictEntry, nameValue, refNumber, refNumbers } from './pdf-syntax.js';
+import {
+  parseCodeSpaces,
+  parseToUnicode,
+  predefinedCMapDecoder,
+  simpleFontDecoder,
+  toUnicodeDecoder,
+  type CodeLength,
+  type FontDecoder,
+} from './pdf-cmap.js';
+import { dictEntries, dictEntry, nameValue, refNumber, refNumbers, unescapeName } from './pdf-syntax.js';
 import type { FontLookup } from './pdf-text.js';
 
 /** Access to a PDF's objects by number. */
@@ -16,7 +24,17 @@ export interface PdfObjects {
   stream(num: number, max: number): string | undefined;
 }
 
-/** Largest ToUnicode CMap read (bytes). */
+/** A page as far as its text goes. */
+export interface PageText {
+  /** Its content streams, in order (read as one stream, 7.7.3.3). */
+  contents: number[];
+  /** The fonts its resources name. */
+  fonts: FontLookup | undefined;
+  /** The form XObjects its resources name (they use the page's fonts when they have no resources of their own). */
+  forms: number[];
+}
+
+/** Largest ToUnicode or encoding CMap read (bytes). */
 export const MAX_CMAP_BYTES = 1 << 20;
 /** Most fonts read in one PDF; text in any further font is read a byte per character. */
 export const MAX_FONTS = 512;
@@ -24,18 +42,20 @@ export const MAX_FONTS = 512;
 const MAX_PARENTS = 32;
 /** Most content streams taken from one page. */
 const MAX_CONTENTS = 1024;
-/** Most fonts one resource dictionary names. */
-const MAX_FONT_NAMES = 1024;
+/** Most fonts, or form XObjects, one resource dictionary names. */
+const MAX_NAMES = 1024;
+/** Most /Differences entries read (a simple font has 256 codes). */
+const MAX_DIFFERENCES = 256;
 
 /** The fonts of one PDF. */
 export class DocumentFonts {
-  private readonly fonts = new Map<number, FontDecoder | null>();
+  private readonly fonts = new Map<string, FontDecoder | null>();
   private readonly lookups = new Map<string, FontLookup | undefined>();
 
   constructor(private readonly objects: PdfObjects) {}
 
-  /** A page's content streams (object numbers, in order) and the fonts its resources name. */
-  page(pageDict: string): { contents: number[]; fonts: FontLookup | undefined } {
+  /** A page's content streams, fonts and form XObjects. */
+  page(pageDict: string): PageText {
     let resources = dictEntry(pageDict, 'Resources');
     let node: string | undefined = pageDict;
     for (let depth = 0; resources === undefined && node !== undefined && depth < MAX_PARENTS; depth++) {
@@ -43,7 +63,17 @@ export class DocumentFonts {
       node = parent === undefined ? undefined : this.objects.value(parent);
       resources = node === undefined ? undefined : dictEntry(node, 'Resources');
     }
-    return { contents: this.contents(dictEntry(pageDict, 'Contents')), fonts: this.forResources(resources) };
+    const dict = this.resolve(resources);
+    const xobjects = dict === undefined ? undefined : this.resolve(dictEntry(dict, 'XObject'));
+    const forms: number[] = [];
+    if (xobjects !== undefined) {
+      for (const [, value] of dictEntries(xobjects)) {
+        const num = refNumber(value);
+        if (num !== undefined) forms.push(num);
+        if (forms.length >= MAX_NAMES) break;
+      }
+    }
+    return { contents: this.contents(dictEntry(pageDict, 'Contents')), fonts: this.forResources(resources), forms };
   }
 
   /** The font lookup for a /Resources value (a dictionary, or a reference to one). */
@@ -55,15 +85,15 @@ export class DocumentFonts {
     const fontDict = dict === undefined ? undefined : this.resolve(dictEntry(dict, 'Font'));
     let lookup: FontLookup | undefined;
     if (fontDict !== undefined) {
-      const byName = new Map<string, number>();
+      // A font by reference (as nearly every producer writes it), or written inline.
+      const byName = new Map<string, string>();
       for (const [name, value] of dictEntries(fontDict)) {
-        const num = refNumber(value);
-        if (num !== undefined) byName.set(name, num);
-        if (byName.size >= MAX_FONT_NAMES) break;
+        byName.set(name, value.trim());
+        if (byName.size >= MAX_NAMES) break;
       }
       if (byName.size > 0) lookup = (name) => {
-        const num = byName.get(name);
-        return num === undefined ? undefined : this.font(num);
+        const value = byName.get(name);
+        return value === undefined ? undefined : this.font(value);
       };
     }
     this.lookups.set(cacheKey, lookup);
@@ -88,30 +118,61 @@ export class DocumentFonts {
     return num === undefined ? value : this.objects.value(num);
   }
 
-  /** Font object `num`'s decoder; undefined for a font that is not read (then strings are read a byte per character). */
-  private font(num: number): FontDecoder | undefined {
-    const known = this.fonts.get(num);
+  /** The decoder of a font (a reference, or an inline dictionary); undefined when it is not read (then strings are read a byte per character). */
+  private font(value: string): FontDecoder | undefined {
+    const known = this.fonts.get(value);
     if (known !== undefined) return known ?? undefined;
     if (this.fonts.size >= MAX_FONTS) return undefined;
-    const decoder = this.readFont(num);
-    this.fonts.set(num, decoder ?? null);
+    let decoder: FontDecoder | undefined;
+    try {
+      const dict = this.resolve(value);
+      decoder = dict === undefined || !dict.trimStart().startsWith('<<') ? undefined : this.readFont(dict);
+    } catch {
+      decoder = undefined; // a font this reader cannot make sense of: its text is read a byte per character
+    }
+    this.fonts.set(value, decoder ?? null);
     return decoder;
   }
 
-  private readFont(num: number): FontDecoder | undefined {
-    const dict = this.objects.value(num);
-    if (dict === undefined) return undefined;
+  private readFont(dict: string): FontDecoder | undefined {
     const type0 = nameValue(dictEntry(dict, 'Subtype')) === 'Type0';
+    const encoding = dictEntry(dict, 'Encoding');
     const toUnicode = refNumber(dictEntry(dict, 'ToUnicode'));
     if (toUnicode !== undefined) {
       const cmap = this.objects.stream(toUnicode, MAX_CMAP_BYTES);
       const map = cmap === undefined ? undefined : parseToUnicode(cmap);
-      if (map) return toUnicodeDecoder(map, type0 ? 2 : 1);
+      // Codes are as long as the font's encoding says (9.10.3), whatever the map's own code space.
+      if (map) return toUnicodeDecoder(map, type0 ? this.codeLength(encoding, map.spaces.length > 0 ? map.spaces : 2) : 1);
     }
-    if (!type0) return latin1Text;
-    const encoding = nameValue(dictEntry(dict, 'Encoding'));
+    if (!type0) return simpleFontDecoder(this.differences(encoding));
+    const name = nameValue(encoding);
     // Identity-H/V (and embedded CMaps) without a ToUnicode map: the codes are glyph ids, not text.
-    return (encoding === undefined ? undefined : predefinedCMapDecoder(encoding)) ?? NO_TEXT;
+    return (name === undefined ? undefined : predefinedCMapDecoder(name)) ?? NO_TEXT;
+  }
+
+  /** How a Type0 font's codes split: Identity and UCS-2 CMaps are two bytes; an embedded CMap says; else the ToUnicode map's code space. */
+  private codeLength(encoding: string | undefined, fallback: CodeLength): CodeLength {
+    const name = nameValue(encoding);
+    if (name !== undefined) return /^Identity-[HV]$|-UCS2-|-UTF16-/.test(name) ? 2 : fallback;
+    const num = refNumber(encoding);
+    const cmap = num === undefined ? undefined : this.objects.stream(num, MAX_CMAP_BYTES);
+    const spaces = cmap === undefined ? [] : parseCodeSpaces(cmap);
+    return spaces.length > 0 ? spaces : 2;
+  }
+
+  /** A simple font's /Differences (code → glyph name), from an /Encoding dictionary given inline or by reference. */
+  private differences(encoding: string | undefined): Map<number, string> {
+    const out = new Map<number, string>();
+    const dict = this.resolve(encoding);
+    const list = dict === undefined || !dict.trimStart().startsWith('<<') ? undefined : this.resolve(dictEntry(dict, 'Differences'));
+    if (list === undefined) return out;
+    let code = -1;
+    for (const m of list.matchAll(/(\d{1,3})|\/([^\s/<>[\]()%]*)/g)) {
+      if (m[1] !== undefined) code = Number(m[1]);
+      else if (code >= 0 && code <= 255) out.set(code++, unescapeName(m[2]!));
+      if (out.size >= MAX_DIFFERENCES) break;
+    }
+    return out;
   }
 }
 

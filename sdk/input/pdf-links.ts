@@ -13,8 +13,8 @@
  */
 import { CredLensError } from '../errors.js';
 import { inflateCapped } from './inflate.js';
-import { DocumentFonts, type PdfObjects } from './pdf-fonts.js';
-import { decodePdfString, dictEntry, indexWithin, isDigit, isNameChar, isRegular, isSpace, isDelimiter, latin1, MAX_DICT, MAX_STRING, nameValue, readString, skipDict, skipSpace } from './pdf-syntax.js';
+import { DocumentFonts, type PageText, type PdfObjects } from './pdf-fonts.js';
+import { decodePdfString, dictEntry, isDigit, isNameChar, isRegular, isSpace, isDelimiter, latin1, MAX_DICT, MAX_STRING, nameValue, readString, skipDict, skipSpace, valueEnd } from './pdf-syntax.js';
 import { contentText, type FontLookup } from './pdf-text.js';
 
 /** Limits for one PDF. */
@@ -115,21 +115,40 @@ export function scanPdf(bytes: Uint8Array, limits: PdfLimits): PdfLinks {
   }
   if (inflation.capped) out.truncated = true;
 
+  // Each page's content streams are read as one (7.7.3.3), with the page's fonts; then the other
+  // streams (form XObjects, appearances), with their own resources, else those of a page that uses them.
   const fonts = new DocumentFonts(resolver);
-  const fontsOf = new Map<number, FontLookup | undefined>();
-  for (const page of pages) {
-    const p = fonts.page(page);
-    for (const num of p.contents) if (!fontsOf.has(num)) fontsOf.set(num, p.fonts);
-  }
+  const byNum = new Map(contents.map((c) => [c.num, c]));
+  const done = new Set<number>();
+  const formFonts = new Map<number, FontLookup | undefined>();
   let textChars = 0;
+  const read = (text: string, lookup: FontLookup | undefined) => {
+    if (textChars >= limits.maxTextChars) return;
+    try {
+      const pageText = contentText(text, limits.maxTextChars - textChars, lookup);
+      textChars += pageText.length;
+      if (pageText !== '') out.text.push(pageText);
+    } catch {
+      out.truncated = true; // keep what the rest of the file yields
+    }
+  };
+  for (const page of pages) {
+    let p: PageText;
+    try {
+      p = fonts.page(page);
+    } catch {
+      out.truncated = true;
+      continue;
+    }
+    const streams = p.contents.filter((num) => byNum.has(num) && !done.has(num));
+    for (const num of streams) done.add(num);
+    for (const num of p.forms) if (!formFonts.has(num)) formFonts.set(num, p.fonts);
+    if (streams.length > 0) read(streams.map((num) => byNum.get(num)!.text).join('\n'), p.fonts);
+  }
   for (const c of contents) {
-    if (textChars >= limits.maxTextChars) break;
-    // A form XObject or annotation appearance carries its own resources.
+    if (done.has(c.num)) continue;
     const own = dictEntry(c.dict, 'Resources');
-    const lookup = own !== undefined ? fonts.forResources(own) : fontsOf.get(c.num);
-    const pageText = contentText(c.text, limits.maxTextChars - textChars, lookup);
-    textChars += pageText.length;
-    if (pageText !== '') out.text.push(pageText);
+    read(c.text, own !== undefined ? fonts.forResources(own) : formFonts.get(c.num));
   }
   if (out.uris.length >= MAX_URIS) out.truncated = true;
   return out;
@@ -329,12 +348,13 @@ class Resolver implements PdfObjects {
   value(num: number): string | undefined {
     if (this.values.has(num)) return this.values.get(num);
     let v: string | undefined;
-    if (this.reads++ < MAX_OBJECT_READS) {
+    if (this.reads++ < MAX_OBJECT_READS && this.budget.left > 0) {
       const at = this.find(num);
       if (at >= 0) {
         const i = skipSpace(this.src, at);
-        const end = this.src.startsWith('<<', i) ? skipDict(this.src, i) : indexWithin(this.src, 'endobj', i, MAX_DICT);
-        if (end >= 0 && this.budget.spend(end - i)) v = this.src.slice(i, end);
+        const end = valueEnd(this.src, i);
+        // a value that does not end is charged what was searched for its end
+        if (this.budget.spend(end < 0 ? MAX_DICT : end - i) && end >= 0) v = this.src.slice(i, end);
       } else v = this.packed.get(num);
     }
     this.values.set(num, v);
@@ -343,13 +363,13 @@ class Resolver implements PdfObjects {
 
   /** Object `num`'s stream data, filter undone, at most `max` bytes, a byte per character. */
   stream(num: number, max: number): string | undefined {
-    if (this.reads++ >= MAX_OBJECT_READS) return undefined;
+    if (this.reads++ >= MAX_OBJECT_READS || this.budget.left <= 0) return undefined;
     const at = this.find(num);
     if (at < 0) return undefined;
     const i = skipSpace(this.src, at);
     if (!this.src.startsWith('<<', i)) return undefined;
     const dictEnd = skipDict(this.src, i);
-    if (dictEnd < 0) return undefined;
+    if (!this.budget.spend(dictEnd < 0 ? MAX_DICT : dictEnd - i) || dictEnd < 0) return undefined;
     const dict = this.src.slice(i, dictEnd);
     const data = streamData(this.src, dict, dictEnd, this);
     if (data === undefined || !this.budget.spend(data.end - data.start)) return undefined;

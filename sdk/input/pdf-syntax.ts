@@ -200,17 +200,26 @@ export function* dictEntries(dict: string): Generator<[string, string]> {
     if (dict[i] !== '/') return; // ">>", or not a dictionary
     const nameStart = ++i;
     while (i < stop && isRegular(dict.charCodeAt(i))) i++;
-    const name = dict.slice(nameStart, i);
+    const name = unescapeName(dict.slice(nameStart, i));
     i = skipSpace(dict, i);
-    const end = valueEnd(dict, i, stop);
+    const end = valueEndWithin(dict, i, stop);
     if (end < 0) return;
     yield [name, dict.slice(i, end)];
     i = end;
   }
 }
 
-/** Where the value that starts at `i` ends, or -1. */
-function valueEnd(src: string, i: number, stop: number): number {
+/** Where the value (dictionary, array, string, name, reference, number) that starts at `i` ends, or -1; reads at most MAX_DICT characters. */
+export function valueEnd(src: string, i: number): number {
+  return valueEndWithin(src, i, Math.min(src.length, i + MAX_DICT));
+}
+
+/** A name's characters with its `#xx` escapes undone (7.3.5: `/F#31` is `/F1`). */
+export function unescapeName(name: string): string {
+  return name.includes('#') ? name.replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : name;
+}
+
+function valueEndWithin(src: string, i: number, stop: number): number {
   const c = src[i];
   if (c === '<') {
     if (src[i + 1] === '<') return skipDict(src, i);
@@ -240,7 +249,7 @@ function skipArray(src: string, i: number, stop: number): number {
     else if (c === ']') {
       if (--depth === 0) return i + 1;
     } else if (c === '(' || c === '<') {
-      const e = valueEnd(src, i, stop);
+      const e = valueEndWithin(src, i, stop);
       if (e < 0) return -1;
       i = e;
       continue;

@@ -5,7 +5,7 @@
  * ligature glyph: "ﬁ" shown, "fi" meant) stands for what it covers.
  */
 import { latin1Text, type FontDecoder } from './pdf-cmap.js';
-import { decodePdfString, dictEntry, isDigit, isRegular, isSpace, latin1, readHex, readLiteralText, skipDict } from './pdf-syntax.js';
+import { decodePdfString, dictEntry, isDigit, isRegular, isSpace, latin1, readHex, readLiteralText, skipDict, unescapeName } from './pdf-syntax.js';
 
 /** The fonts a content stream can select, by resource name (`/F1`); absent: strings read a byte per character. */
 export type FontLookup = (name: string) => FontDecoder | undefined;
@@ -21,6 +21,8 @@ type Operand =
 
 /** Deepest marked-content nesting followed (BMC/BDC … EMC). */
 const MAX_MARKED_DEPTH = 64;
+/** Deepest graphics-state nesting followed (q … Q). */
+const MAX_SAVED_STATES = 64;
 
 /**
  * The text of a content stream: the operands of `Tj`, `'`, `"` and `TJ` (a gap wider than a
@@ -36,6 +38,7 @@ export function contentText(src: string, maxChars: number, fonts?: FontLookup): 
   // The font in use; with `fonts` given, a string shown before any Tf, or in an unknown font, is
   // read a byte per character (as without `fonts`).
   let font: FontDecoder | undefined;
+  const saved: (FontDecoder | undefined)[] = [];
   // Open marked-content spans: the ActualText of each (undefined for spans without one).
   const marked: (string | undefined)[] = [];
   let replaced = 0; // how many open spans carry an ActualText: their shown text is not read
@@ -68,8 +71,9 @@ export function contentText(src: string, maxChars: number, fonts?: FontLookup): 
       i = s.end;
     } else if (c === 0x3c /* << */) {
       const e = skipDict(src, i);
-      push(e < 0 ? { t: 'other' } : { t: 'dict', v: src.slice(i, e) });
-      i = e < 0 ? i + 2 : e;
+      if (e < 0) break; // a dictionary that never closes: the rest is not a content stream
+      push({ t: 'dict', v: src.slice(i, e) });
+      i = e;
     } else if (c === 0x5b /* [ */) {
       arr = [];
       i++;
@@ -80,7 +84,7 @@ export function contentText(src: string, maxChars: number, fonts?: FontLookup): 
     } else if (c === 0x2f /* / */) {
       const s = ++i;
       while (i < n && isRegular(src.charCodeAt(i))) i++;
-      push({ t: 'name', v: src.slice(s, i) });
+      push({ t: 'name', v: unescapeName(src.slice(s, i)) });
     } else if (isDigit(c) || c === 0x2d || c === 0x2b || c === 0x2e) {
       const s = i;
       i++;
@@ -110,6 +114,11 @@ export function contentText(src: string, maxChars: number, fonts?: FontLookup): 
       } else if (op === 'Tf') {
         const name = operands[operands.length - 2];
         if (fonts && name?.t === 'name') font = fonts(name.v);
+      } else if (op === 'q') {
+        // The font is part of the graphics state: Q restores the one in use at q (8.4.2).
+        if (saved.length < MAX_SAVED_STATES) saved.push(font);
+      } else if (op === 'Q') {
+        if (saved.length > 0) font = saved.pop();
       } else if (op === 'BMC' || op === 'BDC') {
         const actual = op === 'BDC' && last?.t === 'dict' ? actualText(last.v) : undefined;
         if (marked.length < MAX_MARKED_DEPTH) {

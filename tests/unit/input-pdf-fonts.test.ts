@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractLinks, findUrlsInText, PDF_LIMITS } from '../../sdk/input/cv.js';
-import { MAX_CMAP_ENTRIES, parseToUnicode, predefinedCMapDecoder, toUnicodeDecoder } from '../../sdk/input/pdf-cmap.js';
+import { glyphText, MAX_CMAP_ENTRIES, MAX_CODE_SPACES, parseToUnicode, predefinedCMapDecoder, toUnicodeDecoder } from '../../sdk/input/pdf-cmap.js';
 import { scanPdf } from '../../sdk/input/pdf-links.js';
 import { dictEntries, dictEntry, nameValue, refNumber, refNumbers } from '../../sdk/input/pdf-syntax.js';
 import { contentText } from '../../sdk/input/pdf-text.js';
@@ -28,10 +28,21 @@ describe('ToUnicode CMaps', () => {
     expect(decode(bytes(0, 0x49, 0, 0x44))).toBe('a');
   });
 
-  it('splits codes of mixed lengths by the code space ranges (9.7.6.2)', () => {
+  it('splits codes of mixed lengths by code space ranges (9.7.6.2), and fixed-length codes whatever the map\'s own code space', () => {
     const map = parseToUnicode(cmap(`2 begincodespacerange <00> <80> <8140> <9FFC> endcodespacerange
 2 beginbfchar <41> <0041> <889F> <4E9C> endbfchar`))!;
-    expect(toUnicodeDecoder(map, 1)(bytes(0x41, 0x88, 0x9f, 0x41))).toBe('A亜A');
+    expect(toUnicodeDecoder(map, map.spaces)(bytes(0x41, 0x88, 0x9f, 0x41))).toBe('A亜A');
+    // a simple font's codes are one byte (9.10.3), even where the map declares a two-byte code space
+    const wide = parseToUnicode(cmap('1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0068> <0068> <74> <0074> endbfchar'))!;
+    expect(toUnicodeDecoder(wide, 1)(bytes(0x68, 0x74, 0x74))).toBe('htt');
+  });
+
+  it('lets a later definition win where ranges overlap, and reads wide identity ranges without listing them', () => {
+    const map = parseToUnicode(cmap('1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfrange <00> <FF> <0000> <20> <20> <005F> endbfrange'))!;
+    expect(toUnicodeDecoder(map, 1)('http x')).toBe('http_x');
+    const identity = parseToUnicode(cmap('1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0000> <FFFF> <0000> endbfrange'))!;
+    expect(identity.chars.size).toBe(0);
+    expect(toUnicodeDecoder(identity, 2)(bytes(0x4e, 0x9c, 0, 0x41))).toBe('亜A');
   });
 
   it('takes the font\'s code length when the map declares no code space', () => {
@@ -51,6 +62,13 @@ describe('ToUnicode CMaps', () => {
     expect(map.chars.size).toBe(MAX_CMAP_ENTRIES);
     const wide = parseToUnicode('1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange')!;
     expect(toUnicodeDecoder(wide, 4)(bytes(0, 0, 0, 7))).toBe('H');
+  });
+});
+
+describe('glyph names', () => {
+  it('reads ASCII and common names, uniXXXX and uXXXX, drops suffixes, and knows nothing else', () => {
+    expect(['h', 'colon', 'slash', 'period', 'hyphen', 'asciitilde', 'underscore', 'fi', 'quoteright', 'one.oldstyle', 'uni00660069', 'u1F600'].map(glyphText)).toEqual(['h', ':', '/', '.', '-', '~', '_', 'fi', '\u2019', '1', 'fi', '😀']);
+    expect(['g31', 'cid123', 'uniD800', 'u110000', ''].map(glyphText)).toEqual([undefined, undefined, '\ud800', undefined, undefined]);
   });
 });
 
@@ -105,6 +123,22 @@ describe('dictionaries', () => {
   });
 });
 
+/** A PDF from raw objects (this reader needs no cross-reference table). */
+const rawPdf = (objects: [num: number, dict: string, stream?: Uint8Array][]): Uint8Array => {
+  const parts: Uint8Array[] = [new TextEncoder().encode('%PDF-1.7\n')];
+  for (const [num, dict, stream] of objects) {
+    if (!stream) parts.push(new TextEncoder().encode(`${num} 0 obj\n${dict}\nendobj\n`));
+    else parts.push(new TextEncoder().encode(`${num} 0 obj\n${dict.replace('>>', ` /Length ${stream.length} >>`)}\nstream\n`), stream, new TextEncoder().encode('\nendstream\nendobj\n'));
+  }
+  return concat(parts);
+};
+const concat = (parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.length));
+  return out;
+};
+const latin = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
 /* ------------------------------------------------------------------------------------------ */
 /* Whole files, against pdfjs-dist                                                              */
 /* ------------------------------------------------------------------------------------------ */
@@ -170,22 +204,6 @@ describe('CVs whose text needs a ToUnicode map or a predefined CMap', () => {
 });
 
 describe('hostile font data stays bounded', () => {
-  /** A PDF from raw objects (this reader needs no cross-reference table). */
-  const rawPdf = (objects: [num: number, dict: string, stream?: Uint8Array][]): Uint8Array => {
-    const parts: Uint8Array[] = [new TextEncoder().encode('%PDF-1.7\n')];
-    for (const [num, dict, stream] of objects) {
-      if (!stream) parts.push(new TextEncoder().encode(`${num} 0 obj\n${dict}\nendobj\n`));
-      else parts.push(new TextEncoder().encode(`${num} 0 obj\n${dict.replace('>>', ` /Length ${stream.length} >>`)}\nstream\n`), stream, new TextEncoder().encode('\nendstream\nendobj\n'));
-    }
-    return concat(parts);
-  };
-  const concat = (parts: Uint8Array[]) => {
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) (out.set(p, at), (at += p.length));
-    return out;
-  };
-  const latin = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
   // 'https://x.example/credentials/N' in the one-byte code of a font mapping code k to character k + 1
   const shifted = (s: string) => [...s].map((c) => `\\${(c.charCodeAt(0) - 1).toString(8).padStart(3, '0')}`).join('');
   const shiftMap = '1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange <00> <FE> <0001> endbfrange';
@@ -225,6 +243,27 @@ describe('hostile font data stays bounded', () => {
     expect(extractLinks(pdf, 'pdf').links.map((l) => l.url)).toEqual(['https://x.example/credentials/bomb']);
   });
 
+  it('stops at a dictionary that never closes inside a content stream', async () => {
+    const { zlibSync } = await import('fflate');
+    const stream = zlibSync(latin(`BT (https://x.example/credentials/before) Tj ET ${'<<'.repeat(200_000)}`));
+    const r = scanPdf(rawPdf([[1, '<< /Filter /FlateDecode >>', stream]]), PDF_LIMITS);
+    expect(r.text).toEqual(['https://x.example/credentials/before\n']);
+  });
+
+  it('keeps at most MAX_CODE_SPACES code space ranges, however many a map declares', () => {
+    const map = parseToUnicode(`begincodespacerange ${'<0000> <0000> '.repeat(150_000)} endcodespacerange 1 beginbfchar <41> <0041> endbfchar`)!;
+    expect(map.spaces.length).toBe(MAX_CODE_SPACES);
+    expect(toUnicodeDecoder(map, map.spaces)('A')).toBe('A'); // no range matches: the shortest code length, cut to what is left
+  });
+
+  it('charges failed object reads to the budget: 19,000 pages whose resources never close', () => {
+    const n = 19_000;
+    let s = '%PDF-1.7\n';
+    for (let k = 0; k < n; k++) s += `${k + 1} 0 obj <</Type/Page/Resources ${n + k + 1} 0 R>> endobj\n`;
+    for (let k = 0; k < n; k++) s += `${n + k + 1} 0 obj <<\n`;
+    expect(extractLinks(latin(s), 'pdf').truncated).toBe(true);
+  });
+
   it('stops on /Parent cycles and on references that go nowhere', () => {
     const pdf = rawPdf([
       [1, '<< /Type /Page /Parent 1 0 R /Contents 2 0 R >>'],
@@ -233,5 +272,54 @@ describe('hostile font data stays bounded', () => {
       [4, '<< /Type /Page /Resources << /Font 4 0 R >> /Contents 4 0 R >>'],
     ]);
     expect(extractLinks(pdf, 'pdf').links.map((l) => l.url)).toEqual(['https://x.example/credentials/cycle']);
+  });
+});
+
+describe('what real producers write around the fonts', () => {
+  const url = 'https://x.example/credentials/a';
+  // Glyph ids 0x4100 + ASCII, mapped back by an identity-like ToUnicode range.
+  const gids = (t: string) => `<${[...t].map((c) => (c.charCodeAt(0) + 0x4100).toString(16).padStart(4, '0')).join('')}>`;
+  const type0 = '<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 5 0 R >>';
+  const toUnicode: [number, string, Uint8Array] = [5, '<< >>', latin('1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <4100> <41FF> <0000> endbfrange')];
+  const page = (resources: string, contents: string) => `<< /Type /Page /Resources ${resources} /Contents ${contents} >>`;
+  const text = (pdf: Uint8Array) => scanPdf(pdf, PDF_LIMITS).text.join('');
+  /** A Type1 subset whose codes count up from 1, named by /Differences (as pdfTeX writes them), showing `t`. */
+  function differencesFont(t: string): [number, string, Uint8Array?][] {
+    const glyph: Record<string, string> = { ':': 'colon', '/': 'slash', '.': 'period', '-': 'hyphen.alt', a: 'uni0061' };
+    const chars = [...new Set(t)];
+    const codes = [...t].map((c) => `\\${(chars.indexOf(c) + 1).toString(8).padStart(3, '0')}`).join('');
+    return [
+      [3, page('<< /Font << /F1 4 0 R >> >>', '6 0 R')],
+      [4, `<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+CMTT10 /Encoding << /Type /Encoding /Differences [1 ${chars.map((c) => `/${glyph[c] ?? c}`).join(' ')}] >> >>`],
+      [6, '<< >>', latin(`BT /F1 10 Tf (${codes}) Tj ET`)],
+    ];
+  }
+
+  it.each<[string, [number, string, Uint8Array?][]]>([
+    ['a /Contents array whose first stream selects the font (7.7.3.3: one stream)', [
+      [3, page('<< /Font << /F1 4 0 R >> >>', '[6 0 R 7 0 R]')], [4, type0], toUnicode,
+      [6, '<< >>', latin('BT /F1 10 Tf')], [7, '<< >>', latin(`${gids(url)} Tj ET`)],
+    ]],
+    ['/Contents referring to an array object', [
+      [3, page('<< /Font << /F1 4 0 R >> >>', '8 0 R')], [4, type0], toUnicode, [8, '[6 0 R]'],
+      [6, '<< >>', latin(`BT /F1 10 Tf ${gids(url)} Tj ET`)],
+    ]],
+    ['a form XObject without /Resources, using its page\'s (7.8.3)', [
+      [3, page('<< /Font << /F1 4 0 R >> /XObject << /X1 7 0 R >> >>', '6 0 R')], [4, type0], toUnicode,
+      [6, '<< >>', latin('/X1 Do')], [7, '<< /Type /XObject /Subtype /Form /BBox [0 0 9 9] >>', latin(`BT /F1 10 Tf ${gids(url)} Tj ET`)],
+    ]],
+    ['a font written inline in /Font', [
+      [3, page(`<< /Font << /F1 ${type0} >> >>`, '6 0 R')], toUnicode, [6, '<< >>', latin(`BT /F1 10 Tf ${gids(url)} Tj ET`)],
+    ]],
+    ['an escaped name (/F#31 is /F1, 7.3.5)', [
+      [3, page('<< /Font << /F#31 4 0 R >> >>', '6 0 R')], [4, type0], toUnicode, [6, '<< >>', latin(`BT /F#31 10 Tf ${gids(url)} Tj ET`)],
+    ]],
+    ['the font restored by Q (8.4.2)', [
+      [3, page('<< /Font << /F1 4 0 R /F2 9 0 R >> >>', '6 0 R')], [4, type0], toUnicode, [9, '<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>'],
+      [6, '<< >>', latin(`BT /F1 10 Tf q /F2 10 Tf Q ${gids(url)} Tj ET`)],
+    ]],
+    ['a simple font with /Differences and no ToUnicode (9.10.2)', differencesFont(url)],
+  ])('%s', (_name, objects) => {
+    expect(text(rawPdf(objects))).toBe(`${url}\n`);
   });
 });
