@@ -9,9 +9,10 @@
  */
 import { CredLensError, isCredLensError } from '../errors.js';
 import { scanDocx } from './docx-links.js';
-import { LinkCollector, type FoundLink } from './links.js';
+import { isCredentialLink, LinkCollector, type FoundLink } from './links.js';
 import { decodeEntities, readStartTag, skipPast } from './markup.js';
 import { looksLikePdf, scanPdf } from './pdf-links.js';
+import { findSchemelessUrls } from './text-lines.js';
 import { looksLikeZip } from './zip.js';
 
 export { isCredentialLink, normalizeLink, findUrlsInText, type FoundLink } from './links.js';
@@ -67,7 +68,11 @@ export function extractLinks(input: Uint8Array | string, hint?: CvKind, options:
         if (typeof input === 'string') throw new CredLensError('bad-input', 'A PDF must be given as bytes, not text.');
         const r = scanPdf(input, PDF_LIMITS);
         for (const u of r.uris) links.add(u);
-        for (const t of r.text) links.addFromText(t);
+        for (const t of r.text) {
+          links.addFromText(t);
+          // "credly.com/badges/…" written without a scheme, as CVs often print them: credential links only
+          for (const u of findSchemelessUrls(t)) if (isCredentialLink(u)) links.add(u);
+        }
         truncated = r.truncated;
         if (r.encrypted) warnings.push('The PDF is encrypted: links inside it may not be readable.');
         break;

@@ -122,8 +122,8 @@ export function toUnicodeDecoder(map: ToUnicodeMap, length: CodeLength): FontDec
   };
 }
 
-/** Calls `each` with every code of `s`, split by `length`. */
-function codeSplitter(length: CodeLength): (s: string, each: (code: number) => void) => void {
+/** Calls `each` with every code of `s` (a string shown in a font), split by `length`. */
+export function codeSplitter(length: CodeLength): (s: string, each: (code: number) => void) => void {
   if (typeof length === 'number' || length.length === 0) {
     const n = typeof length === 'number' ? Math.min(4, Math.max(1, length)) : 1;
     return (s, each) => {

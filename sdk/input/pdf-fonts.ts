@@ -5,6 +5,7 @@
  * else its simple encoding. Fonts and resources shared by many pages are read once.
  */
 import {
+  codeSplitter,
   parseCodeSpaces,
   parseToUnicode,
   predefinedCMapDecoder,
@@ -14,7 +15,7 @@ import {
   type FontDecoder,
 } from './pdf-cmap.js';
 import { dictEntries, dictEntry, nameValue, refNumber, refNumbers, unescapeName } from './pdf-syntax.js';
-import type { FontLookup } from './pdf-text.js';
+import type { FontLookup, TextFont } from './pdf-text.js';
 
 /** Access to a PDF's objects by number. */
 export interface PdfObjects {
@@ -49,20 +50,14 @@ const MAX_DIFFERENCES = 256;
 
 /** The fonts of one PDF. */
 export class DocumentFonts {
-  private readonly fonts = new Map<string, FontDecoder | null>();
+  private readonly fonts = new Map<string, TextFont | null>();
   private readonly lookups = new Map<string, FontLookup | undefined>();
 
   constructor(private readonly objects: PdfObjects) {}
 
   /** A page's content streams, fonts and form XObjects. */
   page(pageDict: string): PageText {
-    let resources = dictEntry(pageDict, 'Resources');
-    let node: string | undefined = pageDict;
-    for (let depth = 0; resources === undefined && node !== undefined && depth < MAX_PARENTS; depth++) {
-      const parent = refNumber(dictEntry(node, 'Parent'));
-      node = parent === undefined ? undefined : this.objects.value(parent);
-      resources = node === undefined ? undefined : dictEntry(node, 'Resources');
-    }
+    const resources = this.inherited(pageDict, 'Resources');
     const dict = this.resolve(resources);
     const xobjects = dict === undefined ? undefined : this.resolve(dictEntry(dict, 'XObject'));
     const forms: number[] = [];
@@ -74,6 +69,18 @@ export class DocumentFonts {
       }
     }
     return { contents: this.contents(dictEntry(pageDict, 'Contents')), fonts: this.forResources(resources), forms };
+  }
+
+  /** A page attribute, its own or inherited from its /Pages ancestors (7.7.3.4). */
+  private inherited(pageDict: string, key: string): string | undefined {
+    let value = dictEntry(pageDict, key);
+    let node: string | undefined = pageDict;
+    for (let depth = 0; value === undefined && node !== undefined && depth < MAX_PARENTS; depth++) {
+      const parent = refNumber(dictEntry(node, 'Parent'));
+      node = parent === undefined ? undefined : this.objects.value(parent);
+      value = node === undefined ? undefined : dictEntry(node, key);
+    }
+    return value;
   }
 
   /** The font lookup for a /Resources value (a dictionary, or a reference to one). */
@@ -119,11 +126,11 @@ export class DocumentFonts {
   }
 
   /** The decoder of a font (a reference, or an inline dictionary); undefined when it is not read (then strings are read a byte per character). */
-  private font(value: string): FontDecoder | undefined {
+  private font(value: string): TextFont | undefined {
     const known = this.fonts.get(value);
     if (known !== undefined) return known ?? undefined;
     if (this.fonts.size >= MAX_FONTS) return undefined;
-    let decoder: FontDecoder | undefined;
+    let decoder: TextFont | undefined;
     try {
       const dict = this.resolve(value);
       decoder = dict === undefined || !dict.trimStart().startsWith('<<') ? undefined : this.readFont(dict);
@@ -134,9 +141,29 @@ export class DocumentFonts {
     return decoder;
   }
 
-  private readFont(dict: string): FontDecoder | undefined {
+  private readFont(dict: string): TextFont | undefined {
     const type0 = nameValue(dictEntry(dict, 'Subtype')) === 'Type0';
     const encoding = dictEntry(dict, 'Encoding');
+    const length: CodeLength = type0 ? this.codeLength(encoding, 2) : 1;
+    const widths = type0 ? this.cidWidths(dict) : this.simpleWidths(dict);
+    const advance = (bytes: string) => {
+      let width = 0;
+      let codes = 0;
+      let spaces = 0;
+      codeSplitter(length)(bytes, (code) => {
+        width += widths.of(code);
+        codes++;
+      });
+      // Word spacing applies to the single-byte code 32 only (9.3.3).
+      if (length === 1) for (let k = 0; k < bytes.length; k++) if (bytes.charCodeAt(k) === 32) spaces++;
+      return { width, codes, spaces };
+    };
+    const text = this.fontText(dict, type0, encoding);
+    return { text, advance };
+  }
+
+  /** The text of a font's strings: its ToUnicode map, else its encoding. */
+  private fontText(dict: string, type0: boolean, encoding: string | undefined): FontDecoder {
     const toUnicode = refNumber(dictEntry(dict, 'ToUnicode'));
     if (toUnicode !== undefined) {
       const cmap = this.objects.stream(toUnicode, MAX_CMAP_BYTES);
@@ -148,6 +175,48 @@ export class DocumentFonts {
     const name = nameValue(encoding);
     // Identity-H/V (and embedded CMaps) without a ToUnicode map: the codes are glyph ids, not text.
     return (name === undefined ? undefined : predefinedCMapDecoder(name)) ?? NO_TEXT;
+  }
+
+  /** A simple font's widths (9.6.2.1): /FirstChar and /Widths; the standard 14 fonts carry none (half an em is assumed). */
+  private simpleWidths(dict: string): Widths {
+    const first = Number(this.resolve(dictEntry(dict, 'FirstChar')) ?? NaN);
+    const list = this.resolve(dictEntry(dict, 'Widths'));
+    const descriptor = this.resolve(dictEntry(dict, 'FontDescriptor'));
+    const missing = Number((descriptor === undefined ? undefined : this.resolve(dictEntry(descriptor, 'MissingWidth'))) ?? NaN);
+    if (!Number.isInteger(first) || list === undefined) return { of: () => (Number.isFinite(missing) ? missing : 500) };
+    const values = numbersIn(list, 256);
+    const fallback = Number.isFinite(missing) ? missing : 0;
+    return { of: (code) => values[code - first] ?? fallback };
+  }
+
+  /** A CIDFont's widths (9.7.4.3): /W over /DW, by CID (the code, for Identity encodings). */
+  private cidWidths(dict: string): Widths {
+    const descendants = this.resolve(dictEntry(dict, 'DescendantFonts'));
+    const first = descendants === undefined ? undefined : /^\s*\[\s*(.*)$/s.exec(descendants)?.[1];
+    const cidFont = first === undefined ? undefined : this.resolve(first.trimStart().startsWith('<<') ? first.slice(0, first.lastIndexOf(']')) : first);
+    if (cidFont === undefined) return { of: () => 1000 };
+    const dw = Number(this.resolve(dictEntry(cidFont, 'DW')) ?? 1000);
+    const fallback = Number.isFinite(dw) ? dw : 1000;
+    const w = this.resolve(dictEntry(cidFont, 'W'));
+    const table = new Map<number, number>();
+    if (w !== undefined) {
+      // [c [w1 w2 ...]] lists widths from CID c; [c1 c2 w] gives c1..c2 one width.
+      const tokens = [...w.slice(1, w.lastIndexOf(']')).matchAll(/\[([^\]]*)\]|(-?\d*\.?\d+)/g)];
+      for (let k = 0; k < tokens.length && table.size < MAX_WIDTHS; ) {
+        const c = Number(tokens[k]![2]);
+        const next = tokens[k + 1];
+        if (next?.[1] !== undefined) {
+          numbersIn(next[1], MAX_WIDTHS - table.size).forEach((v, j) => table.set(c + j, v));
+          k += 2;
+        } else if (next?.[2] !== undefined && tokens[k + 2]?.[2] !== undefined) {
+          const last = Number(next[2]);
+          const v = Number(tokens[k + 2]![2]);
+          for (let cid = c; cid <= last && table.size < MAX_WIDTHS; cid++) table.set(cid, v);
+          k += 3;
+        } else break;
+      }
+    }
+    return { of: (code) => table.get(code) ?? fallback };
   }
 
   /** How a Type0 font's codes split: Identity and UCS-2 CMaps are two bytes; an embedded CMap says; else the ToUnicode map's code space. */
@@ -174,6 +243,24 @@ export class DocumentFonts {
     }
     return out;
   }
+}
+
+/** Glyph widths by code, in thousandths of the font size. */
+interface Widths {
+  of(code: number): number;
+}
+
+/** Most widths read from one font's /W. */
+const MAX_WIDTHS = 65536;
+
+/** The numbers in a PDF array's text, at most `max`. */
+function numbersIn(text: string, max: number): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/-?\d*\.?\d+/g)) {
+    if (out.length >= max) break;
+    out.push(Number(m[0]));
+  }
+  return out;
 }
 
 /** The decoder of a font whose codes cannot be read as text. */

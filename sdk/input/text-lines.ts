@@ -30,11 +30,16 @@ export interface TextLine {
   horizontal: boolean;
 }
 
-/** Appends `r` to text that ended at `right`: a space when there is a visible gap (or a jump back). */
+/**
+ * Appends `r` to text that ended at `right`: a space when there is a visible gap, or a jump back of
+ * more than an em (text drawn out of order). Smaller jumps back are tight letter spacing or kerning
+ * (producers that place each glyph on its own, as Chrome does for letter-spaced headings).
+ */
 export function glue(text: string, right: number, r: TextRun): string {
   if (text === '' || r.str === '') return text + r.str;
   if (/\s$/.test(text) || /^\s/.test(r.str)) return text + r.str;
-  return Math.abs(r.x - right) > 0.15 * r.size ? `${text} ${r.str}` : text + r.str;
+  const gap = r.x - right;
+  return gap > 0.15 * r.size || gap < -r.size ? `${text} ${r.str}` : text + r.str;
 }
 
 /** Groups runs into lines: end-of-line marks, or a move to another baseline. */
@@ -61,18 +66,22 @@ export function toLines(runs: TextRun[]): TextLine[] {
   return lines;
 }
 
-/** Where the text column ends: the widest line, or the right margin mirrored from the left one. */
-export function columnRight(lines: TextLine[], view: readonly number[]): number {
-  let right = -Infinity;
-  let left = Infinity;
+/**
+ * Where each line's text column ends: the widest of the lines that start where it starts (within
+ * half its size), so that a column narrower than the page (a sidebar layout, a text box) has its
+ * own edge. Lines are bucketed by their left edge: linear in the number of lines.
+ */
+export function columnRights(lines: readonly TextLine[]): number[] {
+  const widest = new Map<number, number>();
+  const bucket = (l: TextLine) => Math.round(l.left / Math.max(1, 0.5 * l.size));
   for (const l of lines) {
-    if (!l.horizontal) continue;
-    right = Math.max(right, l.right);
-    left = Math.min(left, l.left);
+    const b = bucket(l);
+    widest.set(b, Math.max(widest.get(b) ?? -Infinity, l.right));
   }
-  const [x0, , x1] = view.length >= 4 ? view : [0, 0, 0, 0];
-  if (Number.isFinite(left) && typeof x0 === 'number' && typeof x1 === 'number' && x1 > x0) right = Math.max(right, x1 - (left - x0));
-  return right;
+  return lines.map((l) => {
+    const b = bucket(l);
+    return Math.max(widest.get(b - 1) ?? -Infinity, widest.get(b)!, widest.get(b + 1) ?? -Infinity);
+  });
 }
 
 /** A URL's characters (RFC 3986 unreserved, reserved and %), nothing else. */
@@ -90,7 +99,8 @@ const URL_TOKEN = /https?:\/\/|^[^\w]{0,3}(?:www\.|(?:[a-z0-9](?:[a-z0-9-]{0,61}
  *  - the next line, of about the same font size, starts with a token of URL characters only that
  *    does not start a URL itself,
  *  - that token would not have fitted on the line (the line's end plus the token's width passes
- *    the column's right edge): the reason the layout moved it,
+ *    the right edge of its column: `right`, one for the page or one per line): the reason the
+ *    layout moved it,
  *  - and the URL line ends with a character after which URLs continue (/ - _ = ? & # % ~ + : @ .)
  *    or the token carries URL syntax (/ ? = & % #) or a digit (ids, hashes).
  *
@@ -98,14 +108,14 @@ const URL_TOKEN = /https?:\/\/|^[^\w]{0,3}(?:www\.|(?:[a-z0-9](?:[a-z0-9-]{0,61}
  * not taken as the rest of a URL. Lines in another column (not reaching the right edge) are never
  * joined.
  */
-export function joinBrokenUrls(lines: readonly TextLine[], right: number): string {
+export function joinBrokenUrls(lines: readonly TextLine[], right: number | readonly number[]): string {
   const out: string[] = [];
   let current = ''; // the logical line being built
   let tail = ''; // its last token, kept apart (indexing into a long concatenation copies it)
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const prev = lines[i - 1];
-    if (prev && continuesUrl(tail, prev, line, right)) {
+    if (prev && continuesUrl(tail, prev, line, typeof right === 'number' ? right : right[i - 1]!)) {
       const rest = line.text.trimStart();
       current += rest;
       tail = lastToken(tail + rest);

@@ -3,7 +3,7 @@
  * an embedded Type0 subset with Identity-H glyph ids and a ToUnicode map, and ligatures come in
  * /ActualText spans. The SDK's own PDF reader (sdk/input, what `credlens scan` and ATS systems
  * use) must find the credential addresses written in its text, not only the link annotations, and
- * agree with pdfjs-dist reading the same file.
+ * agree with pdfjs-dist reading the same file, and with the extension's pdfjs-based CV reader.
  */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -13,6 +13,7 @@ import { renderCvHtml } from '../../demo/pages/cv-html.js';
 import { DEMO_PERSON, type DemoCredential } from '../../demo/types.js';
 import { extractLinks, findUrlsInText, isCredentialLink } from '../../sdk/input/cv.js';
 import { scanPdf } from '../../sdk/input/pdf-links.js';
+import { pdfLinks, setPdfjsLoader, type PdfjsLike } from '../../extension/lib/cv/pdf.js';
 import { PDF_LIMITS } from '../../sdk/input/cv.js';
 
 const base = { format: 'OB3 eddsa-rdfc-2022', expect: 'valid' as const, note: 'test' };
@@ -22,11 +23,11 @@ const CREDENTIALS: DemoCredential[] = [
   { ...base, slug: 'c', title: 'Teaching Practitioner', issuerName: 'Akademie Nord', url: 'https://issuer.example/ob2/assertions/c-office', issued: '2023-11-03' },
 ];
 
-async function printCv(): Promise<Uint8Array> {
+async function printCv(html = renderCvHtml(DEMO_PERSON, CREDENTIALS)): Promise<Uint8Array> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS });
   try {
     const page = await browser.newPage();
-    await page.setContent(renderCvHtml(DEMO_PERSON, CREDENTIALS), { waitUntil: 'load' });
+    await page.setContent(html, { waitUntil: 'load' });
     return new Uint8Array(await page.pdf({ format: 'A4' }));
   } finally {
     await browser.close();
@@ -57,5 +58,30 @@ describe.skipIf(!existsSync(CHROMIUM))('a CV printed to PDF by Chromium', () => 
     for (let n = 1; n <= doc.numPages; n++) for (const item of (await (await doc.getPage(n)).getTextContent()).items) if ('str' in item) theirs += item.str + (item.hasEOL ? '\n' : '');
     await doc.destroy();
     expect(findUrlsInText(theirs).filter(isCredentialLink)).toEqual(want);
+  });
+
+  it('a long address the layout broke over two lines in a narrow column is read whole, by both readers; a scheme-less one is found', async () => {
+    const long = 'https://badges.example.org/assertions/a-very-long-assertion-identifier-1234567890.json';
+    const html = `<html><body style="font-family: 'DejaVu Sans'; font-size: 12px; display: flex; gap: 24px">
+      <aside style="width: 160px">Contact<br>jane@example.org<br>Languages: German, English, a sidebar line</aside>
+      <main style="width: 250px"><h2>Certificates</h2><p>Data literacy (2024), not linked: ${long} (verified)</p>
+      <p>Badge: credly.com/badges/aaaaaaaa-1111-4222-8333-944455556666</p></main></body></html>`;
+    const pdf = await printCv(html);
+    // The layout did break it: pdfjs's own lines hold its start and its end, never the whole.
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: pdf.slice(), disableFontFace: true, verbosity: 0 }).promise;
+    let raw = '';
+    for (const item of (await (await doc.getPage(1)).getTextContent()).items) if ('str' in item) raw += item.str + (item.hasEOL ? '\n' : '');
+    await doc.destroy();
+    expect(raw).toContain('https://badges.example.org/');
+    expect(raw).not.toContain(long);
+    const want = [long, 'https://credly.com/badges/aaaaaaaa-1111-4222-8333-944455556666'];
+    expect(extractLinks(pdf).links.map((l) => l.url).filter(isCredentialLink)).toEqual(want);
+    setPdfjsLoader(async () => ({ pdfjs: (await import('pdfjs-dist/legacy/build/pdf.mjs')) as PdfjsLike }));
+    try {
+      expect((await pdfLinks(pdf)).map((l) => l.url)).toEqual(want);
+    } finally {
+      setPdfjsLoader();
+    }
   });
 });

@@ -10,7 +10,8 @@ import { extractLinks, findUrlsInText, PDF_LIMITS } from '../../sdk/input/cv.js'
 import { glyphText, MAX_CMAP_ENTRIES, MAX_CODE_SPACES, parseToUnicode, predefinedCMapDecoder, toUnicodeDecoder } from '../../sdk/input/pdf-cmap.js';
 import { scanPdf } from '../../sdk/input/pdf-links.js';
 import { dictEntries, dictEntry, nameValue, refNumber, refNumbers } from '../../sdk/input/pdf-syntax.js';
-import { contentText } from '../../sdk/input/pdf-text.js';
+import { contentText, type TextFont } from '../../sdk/input/pdf-text.js';
+import { columnRights, toLines, type TextRun } from '../../sdk/input/text-lines.js';
 import { buildPdf, linesAt, type FixtureFont, type FixtureOptions } from '../fixtures/cv/pdf-builder.js';
 
 /** A string holding one byte per character, from byte values. */
@@ -87,7 +88,9 @@ describe('predefined CMaps without a ToUnicode map', () => {
 });
 
 describe('content streams', () => {
-  const f1 = toUnicodeDecoder(parseToUnicode('1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0000> <00FF> <0000> endbfrange')!, 2);
+  const decode = toUnicodeDecoder(parseToUnicode('1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0000> <00FF> <0000> endbfrange')!, 2);
+  // two-byte codes, each half an em wide
+  const f1: TextFont = { text: decode, advance: (s) => ({ width: 250 * s.length, codes: s.length / 2, spaces: 0 }) };
 
   it('decodes each string with the font Tf selected, and reads unknown fonts a byte per character', () => {
     const stream = 'BT /F1 10 Tf 1 0 0 1 50 700 Tm <0068007400740070> Tj /F2 10 Tf (s://x.example/badge/1) Tj ET';
@@ -321,5 +324,39 @@ describe('what real producers write around the fonts', () => {
     ['a simple font with /Differences and no ToUnicode (9.10.2)', differencesFont(url)],
   ])('%s', (_name, objects) => {
     expect(text(rawPdf(objects))).toBe(`${url}\n`);
+  });
+});
+
+describe('lines and addresses in page text', () => {
+  const run = (str: string, x: number, right: number, y = 700, size = 10): TextRun => ({ str, x, y, right, size, horizontal: true, eol: false });
+
+  it('glues runs without a space across kerning and tight letter spacing, with one across a gap or a jump back of more than an em', () => {
+    expect(toLines([run('Dr', 0, 14.8), run('.', 10.2, 13), run('Am', 13.5, 30)]).map((l) => l.text)).toEqual(['Dr.Am']);
+    expect(toLines([run('Dr', 0, 14.8), run('Amélie', 17, 50)]).map((l) => l.text)).toEqual(['Dr Amélie']);
+    expect(toLines([run('Mar 2025', 400, 440), run('Badge', 56, 90)]).map((l) => l.text)).toEqual(['Mar 2025 Badge']);
+    expect(toLines([run('one', 0, 20, 700), run('two', 0, 20, 686)]).map((l) => l.text)).toEqual(['one', 'two']);
+  });
+
+  it('gives each line the right edge of the column it starts in', () => {
+    const lines = toLines([run('main column, a long line', 56, 300, 700), run('short', 56, 100, 686), run('sidebar line', 400, 520, 700), run('side', 400, 440, 686)]);
+    expect(columnRights(lines)).toEqual([300, 300, 520, 520]);
+  });
+
+  it('joins a URL the layout broke over two lines, and leaves a URL followed by an ordinary line alone', () => {
+    // Helvetica (no /Widths: half an em a character): the URL line is the widest of its column.
+    const texts = linesAt([
+      'Certificates',
+      'Data Literacy: https://badges.example.org/assertions/a-',
+      'very-long-assertion-identifier-1234567890.json (2024)',
+      'Portfolio: https://jane.example/',
+      'Skills and more, a line long enough to be wide',
+    ]);
+    const pdf = buildPdf([{ texts }]);
+    expect(extractLinks(pdf).links.map((l) => l.url)).toEqual(['https://badges.example.org/assertions/a-very-long-assertion-identifier-1234567890.json', 'https://jane.example/']);
+  });
+
+  it('finds credential addresses written without a scheme, and only those', () => {
+    const pdf = buildPdf([{ texts: linesAt(['Badge: credly.com/badges/aaaaaaaa-1111-4222-8333-944455556666', 'Site: jane.example/about']) }]);
+    expect(extractLinks(pdf).links.map((l) => l.url)).toEqual(['https://credly.com/badges/aaaaaaaa-1111-4222-8333-944455556666']);
   });
 });

@@ -26,7 +26,7 @@
  * extraction needs neither).
  */
 import { credentialLinkUrl, LinkCollector, normalizeLink, type FoundLink as SdkLink } from '../../../sdk/input/links.js';
-import { columnRight, findSchemelessUrls, glue, joinBrokenUrls, toLines, type TextRun as Run } from '../../../sdk/input/text-lines.js';
+import { columnRights, findSchemelessUrls, glue, joinBrokenUrls, toLines, type TextRun as Run } from '../../../sdk/input/text-lines.js';
 import { looksLikePdf } from '../../../sdk/input/pdf-links.js';
 import type { FoundLink } from '../protocol.js';
 import { CvError, MAX_CV_FILE_BYTES } from './errors.js';
@@ -72,7 +72,6 @@ interface PdfTextItem {
 
 /** The part of a pdfjs page used here. */
 interface PdfPage {
-  readonly view: number[];
   getAnnotations(params?: { intent?: string }): Promise<unknown[]>;
   getTextContent(params?: { includeMarkedContent?: boolean; disableNormalization?: boolean }): Promise<{ items: unknown[] }>;
   cleanup(resetStats?: boolean): boolean;
@@ -281,7 +280,7 @@ async function readPage(page: PdfPage, links: CredentialCollector, deadline: num
   }
 
   const lines = toLines(runs);
-  const text = joinBrokenUrls(lines, columnRight(lines, page.view));
+  const text = joinBrokenUrls(lines, columnRights(lines));
   links.addFromText(text);
   for (const url of findSchemelessUrls(text)) {
     if (links.full) return;
