@@ -31,8 +31,10 @@ export interface PageText {
   contents: number[];
   /** The fonts its resources name. */
   fonts: FontLookup | undefined;
-  /** The form XObjects its resources name (they use the page's fonts when they have no resources of their own). */
-  forms: number[];
+  /** Its /Resources value (own or inherited), for the form XObjects it draws. */
+  resources: string | undefined;
+  /** Its MediaBox [x1 y1 x2 y2] (own or inherited), or [] when it has none that can be read. */
+  view: number[];
 }
 
 /** Largest ToUnicode or encoding CMap read (bytes). */
@@ -52,23 +54,30 @@ const MAX_DIFFERENCES = 256;
 export class DocumentFonts {
   private readonly fonts = new Map<string, TextFont | null>();
   private readonly lookups = new Map<string, FontLookup | undefined>();
+  private readonly widths = new Map<string, Widths>();
 
   constructor(private readonly objects: PdfObjects) {}
 
-  /** A page's content streams, fonts and form XObjects. */
+  /** A page's content streams, fonts and resources. */
   page(pageDict: string): PageText {
     const resources = this.inherited(pageDict, 'Resources');
+    const box = this.resolve(this.inherited(pageDict, 'MediaBox'));
+    const view = box === undefined ? [] : numbersIn(box, 4);
+    return { contents: this.contents(dictEntry(pageDict, 'Contents')), fonts: this.forResources(resources), resources, view: view.length === 4 && view.every(Number.isFinite) ? view : [] };
+  }
+
+  /** The XObjects a /Resources value names, by name (object numbers: forms and images alike). */
+  xobjects(resources: string | undefined): Map<string, number> {
+    const out = new Map<string, number>();
     const dict = this.resolve(resources);
     const xobjects = dict === undefined ? undefined : this.resolve(dictEntry(dict, 'XObject'));
-    const forms: number[] = [];
-    if (xobjects !== undefined) {
-      for (const [, value] of dictEntries(xobjects)) {
-        const num = refNumber(value);
-        if (num !== undefined) forms.push(num);
-        if (forms.length >= MAX_NAMES) break;
-      }
+    if (xobjects === undefined) return out;
+    for (const [name, value] of dictEntries(xobjects)) {
+      const num = refNumber(value);
+      if (num !== undefined) out.set(name, num);
+      if (out.size >= MAX_NAMES) break;
     }
-    return { contents: this.contents(dictEntry(pageDict, 'Contents')), fonts: this.forResources(resources), forms };
+    return out;
   }
 
   /** A page attribute, its own or inherited from its /Pages ancestors (7.7.3.4). */
@@ -159,7 +168,7 @@ export class DocumentFonts {
       return { width, codes, spaces };
     };
     const text = this.fontText(dict, type0, encoding);
-    return { text, advance };
+    return widths.estimated ? { text, advance, estimated: true } : { text, advance };
   }
 
   /** The text of a font's strings: its ToUnicode map, else its encoding. */
@@ -183,40 +192,23 @@ export class DocumentFonts {
     const list = this.resolve(dictEntry(dict, 'Widths'));
     const descriptor = this.resolve(dictEntry(dict, 'FontDescriptor'));
     const missing = Number((descriptor === undefined ? undefined : this.resolve(dictEntry(descriptor, 'MissingWidth'))) ?? NaN);
-    if (!Number.isInteger(first) || list === undefined) return { of: () => (Number.isFinite(missing) ? missing : 500) };
+    if (!Number.isInteger(first) || list === undefined) return { of: () => (Number.isFinite(missing) ? missing : 500), estimated: !Number.isFinite(missing) };
     const values = numbersIn(list, 256);
     const fallback = Number.isFinite(missing) ? missing : 0;
     return { of: (code) => values[code - first] ?? fallback };
   }
 
-  /** A CIDFont's widths (9.7.4.3): /W over /DW, by CID (the code, for Identity encodings). */
+  /** A CIDFont's widths (9.7.4.3): /W over /DW, by CID (the code, for Identity encodings); read once per descendant font. */
   private cidWidths(dict: string): Widths {
     const descendants = this.resolve(dictEntry(dict, 'DescendantFonts'));
     const first = descendants === undefined ? undefined : /^\s*\[\s*(.*)$/s.exec(descendants)?.[1];
+    const key = first ?? '';
+    const known = this.widths.get(key);
+    if (known) return known;
     const cidFont = first === undefined ? undefined : this.resolve(first.trimStart().startsWith('<<') ? first.slice(0, first.lastIndexOf(']')) : first);
-    if (cidFont === undefined) return { of: () => 1000 };
-    const dw = Number(this.resolve(dictEntry(cidFont, 'DW')) ?? 1000);
-    const fallback = Number.isFinite(dw) ? dw : 1000;
-    const w = this.resolve(dictEntry(cidFont, 'W'));
-    const table = new Map<number, number>();
-    if (w !== undefined) {
-      // [c [w1 w2 ...]] lists widths from CID c; [c1 c2 w] gives c1..c2 one width.
-      const tokens = [...w.slice(1, w.lastIndexOf(']')).matchAll(/\[([^\]]*)\]|(-?\d*\.?\d+)/g)];
-      for (let k = 0; k < tokens.length && table.size < MAX_WIDTHS; ) {
-        const c = Number(tokens[k]![2]);
-        const next = tokens[k + 1];
-        if (next?.[1] !== undefined) {
-          numbersIn(next[1], MAX_WIDTHS - table.size).forEach((v, j) => table.set(c + j, v));
-          k += 2;
-        } else if (next?.[2] !== undefined && tokens[k + 2]?.[2] !== undefined) {
-          const last = Number(next[2]);
-          const v = Number(tokens[k + 2]![2]);
-          for (let cid = c; cid <= last && table.size < MAX_WIDTHS; cid++) table.set(cid, v);
-          k += 3;
-        } else break;
-      }
-    }
-    return { of: (code) => table.get(code) ?? fallback };
+    const widths = cidFont === undefined ? { of: () => 1000 } : cidWidthTable(cidFont, (v) => this.resolve(v));
+    if (this.widths.size < MAX_FONTS) this.widths.set(key, widths);
+    return widths;
   }
 
   /** How a Type0 font's codes split: Identity and UCS-2 CMaps are two bytes; an embedded CMap says; else the ToUnicode map's code space. */
@@ -248,10 +240,55 @@ export class DocumentFonts {
 /** Glyph widths by code, in thousandths of the font size. */
 interface Widths {
   of(code: number): number;
+  /** True when the font gives none (the standard 14 fonts): half an em is assumed. */
+  estimated?: boolean;
 }
 
-/** Most widths read from one font's /W. */
+/** Most widths listed, or ranges, read from one font's /W. */
 const MAX_WIDTHS = 65536;
+
+/** A /W array (`c [w1 w2 …]` lists widths from CID c; `c1 c2 w` gives c1…c2 one width) over /DW, as sorted ranges. */
+function cidWidthTable(cidFont: string, resolve: (v: string | undefined) => string | undefined): Widths {
+  const dw = Number(resolve(dictEntry(cidFont, 'DW')) ?? 1000);
+  const fallback = Number.isFinite(dw) ? dw : 1000;
+  const w = resolve(dictEntry(cidFont, 'W'));
+  const ranges: { low: number; high: number; width: number | number[] }[] = [];
+  if (w !== undefined) {
+    const tokens = [...w.slice(w.indexOf('[') + 1, w.lastIndexOf(']')).matchAll(/\[([^\]]*)\]|(-?\d*\.?\d+)/g)];
+    let listed = 0;
+    for (let k = 0; k < tokens.length && ranges.length < MAX_WIDTHS && listed < MAX_WIDTHS; ) {
+      const low = Number(tokens[k]![2]);
+      const next = tokens[k + 1];
+      if (!Number.isInteger(low) || low < 0) break;
+      if (next?.[1] !== undefined) {
+        const list = numbersIn(next[1], MAX_WIDTHS - listed);
+        listed += list.length;
+        if (list.length > 0) ranges.push({ low, high: low + list.length - 1, width: list });
+        k += 2;
+      } else if (next?.[2] !== undefined && tokens[k + 2]?.[2] !== undefined) {
+        const high = Number(next[2]);
+        const width = Number(tokens[k + 2]![2]);
+        if (high >= low && Number.isFinite(width)) ranges.push({ low, high, width });
+        k += 3;
+      } else break;
+    }
+  }
+  ranges.sort((a, b) => a.low - b.low);
+  return {
+    of: (code) => {
+      let lo = 0;
+      let hi = ranges.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const r = ranges[mid]!;
+        if (code < r.low) hi = mid - 1;
+        else if (code > r.high) lo = mid + 1;
+        else return typeof r.width === 'number' ? r.width : (r.width[code - r.low] ?? fallback);
+      }
+      return fallback;
+    },
+  };
+}
 
 /** The numbers in a PDF array's text, at most `max`. */
 function numbersIn(text: string, max: number): number[] {

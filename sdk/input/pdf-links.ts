@@ -15,7 +15,7 @@ import { CredLensError } from '../errors.js';
 import { inflateCapped } from './inflate.js';
 import { DocumentFonts, type PageText, type PdfObjects } from './pdf-fonts.js';
 import { decodePdfString, dictEntry, isDigit, isNameChar, isRegular, isSpace, isDelimiter, latin1, MAX_DICT, MAX_STRING, nameValue, readString, skipDict, skipSpace, valueEnd } from './pdf-syntax.js';
-import { contentText, type FontLookup } from './pdf-text.js';
+import { contentText, type FontLookup, type FormLookup, type TextForm, type TextResources } from './pdf-text.js';
 
 /** Limits for one PDF. */
 export interface PdfLimits {
@@ -121,11 +121,33 @@ export function scanPdf(bytes: Uint8Array, limits: PdfLimits): PdfLinks {
   const byNum = new Map(contents.map((c) => [c.num, c]));
   const done = new Set<number>();
   const formFonts = new Map<number, FontLookup | undefined>();
+  // The forms a /Resources value names, drawn where the content says `Do` (and then not read again
+  // on their own); a form with resources of its own brings its fonts and forms.
+  const formsFor = (resources: string | undefined): FormLookup | undefined => {
+    const names = fonts.xobjects(resources);
+    if (names.size === 0) return undefined;
+    return (name) => {
+      const num = names.get(name);
+      const c = num === undefined ? undefined : byNum.get(num);
+      if (num === undefined || c === undefined) return undefined; // an image, or nothing read
+      done.add(num);
+      const own = dictEntry(c.dict, 'Resources');
+      const matrix = dictEntry(c.dict, 'Matrix');
+      const form: TextForm = { src: c.text, matrix: matrix === undefined ? [] : [...matrix.matchAll(/-?\d*\.?\d+/g)].slice(0, 6).map((m) => Number(m[0])) };
+      if (own !== undefined) {
+        const f = fonts.forResources(own);
+        if (f) form.fonts = f;
+        const nested = formsFor(own);
+        if (nested) form.forms = nested;
+      }
+      return form;
+    };
+  };
   let textChars = 0;
-  const read = (text: string, lookup: FontLookup | undefined) => {
+  const read = (text: string, resources: TextResources, view: readonly number[] = []) => {
     if (textChars >= limits.maxTextChars) return;
     try {
-      const pageText = contentText(text, limits.maxTextChars - textChars, lookup);
+      const pageText = contentText(text, limits.maxTextChars - textChars, resources, view);
       textChars += pageText.length;
       if (pageText !== '') out.text.push(pageText);
     } catch {
@@ -142,13 +164,16 @@ export function scanPdf(bytes: Uint8Array, limits: PdfLimits): PdfLinks {
     }
     const streams = p.contents.filter((num) => byNum.has(num) && !done.has(num));
     for (const num of streams) done.add(num);
-    for (const num of p.forms) if (!formFonts.has(num)) formFonts.set(num, p.fonts);
-    if (streams.length > 0) read(streams.map((num) => byNum.get(num)!.text).join('\n'), p.fonts);
+    for (const num of fonts.xobjects(p.resources).values()) if (!formFonts.has(num)) formFonts.set(num, p.fonts);
+    const forms = formsFor(p.resources);
+    if (streams.length > 0) read(streams.map((num) => byNum.get(num)!.text).join('\n'), forms ? { fonts: p.fonts, forms } : { fonts: p.fonts }, p.view);
   }
+  // Streams no page drew: forms drawn only from other forms or annotations, with their own
+  // resources, else those of a page that names them.
   for (const c of contents) {
     if (done.has(c.num)) continue;
     const own = dictEntry(c.dict, 'Resources');
-    read(c.text, own !== undefined ? fonts.forResources(own) : formFonts.get(c.num));
+    read(c.text, { fonts: own !== undefined ? fonts.forResources(own) : formFonts.get(c.num) });
   }
   if (out.uris.length >= MAX_URIS) out.truncated = true;
   return out;

@@ -84,4 +84,31 @@ describe.skipIf(!existsSync(CHROMIUM))('a CV printed to PDF by Chromium', () => 
       setPdfjsLoader();
     }
   });
+
+  it('text Chromium draws in forms (opacity, transforms), slanted (synthetic italics) or letter-spaced is read, by both readers', async () => {
+    const html = `<html><body style="font-family: 'DejaVu Sans'; font-size: 12px">
+      <h1 style="letter-spacing: 2px">Jane Doe</h1>
+      <div style="opacity: .85"><p>Faded: https://www.credly.com/badges/11111111-2222-4333-8444-555555555555</p></div>
+      <p style="transform: scale(.95)">Scaled: https://badges.example.org/assertions/scaled-7.json</p>
+      <p><i style="font-family: 'DejaVu Math TeX Gyre'">Slanted: https://badges.example.org/assertions/italic-8.json</i></p>
+      <p style="letter-spacing: 1px">Spaced: https://badges.example.org/assertions/spaced-9.json</p></body></html>`;
+    const pdf = await printCv(html);
+    const want = [
+      'https://www.credly.com/badges/11111111-2222-4333-8444-555555555555',
+      'https://badges.example.org/assertions/scaled-7.json',
+      'https://badges.example.org/assertions/italic-8.json',
+      'https://badges.example.org/assertions/spaced-9.json',
+    ];
+    // Chromium paints faded and transformed elements last (as forms drawn at the end of the page's
+    // content), so they come last in content order, in both readers.
+    const painted = [...want.slice(2), ...want.slice(0, 2)];
+    expect(extractLinks(pdf).links.map((l) => l.url).filter(isCredentialLink)).toEqual(painted);
+    expect(scanPdf(pdf, PDF_LIMITS).text.join('\n')).toContain('Jane Doe');
+    setPdfjsLoader(async () => ({ pdfjs: (await import('pdfjs-dist/legacy/build/pdf.mjs')) as PdfjsLike }));
+    try {
+      expect((await pdfLinks(pdf)).map((l) => l.url)).toEqual(painted);
+    } finally {
+      setPdfjsLoader();
+    }
+  });
 });

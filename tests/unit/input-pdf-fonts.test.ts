@@ -10,8 +10,8 @@ import { extractLinks, findUrlsInText, PDF_LIMITS } from '../../sdk/input/cv.js'
 import { glyphText, MAX_CMAP_ENTRIES, MAX_CODE_SPACES, parseToUnicode, predefinedCMapDecoder, toUnicodeDecoder } from '../../sdk/input/pdf-cmap.js';
 import { scanPdf } from '../../sdk/input/pdf-links.js';
 import { dictEntries, dictEntry, nameValue, refNumber, refNumbers } from '../../sdk/input/pdf-syntax.js';
-import { contentText, type TextFont } from '../../sdk/input/pdf-text.js';
-import { columnRights, toLines, type TextRun } from '../../sdk/input/text-lines.js';
+import { contentRuns, contentText, MAX_RUNS, type TextFont } from '../../sdk/input/pdf-text.js';
+import { columnRights, joinBrokenUrls, toLines, type TextRun } from '../../sdk/input/text-lines.js';
 import { buildPdf, linesAt, type FixtureFont, type FixtureOptions } from '../fixtures/cv/pdf-builder.js';
 
 /** A string holding one byte per character, from byte values. */
@@ -94,7 +94,7 @@ describe('content streams', () => {
 
   it('decodes each string with the font Tf selected, and reads unknown fonts a byte per character', () => {
     const stream = 'BT /F1 10 Tf 1 0 0 1 50 700 Tm <0068007400740070> Tj /F2 10 Tf (s://x.example/badge/1) Tj ET';
-    expect(contentText(stream, 1000, (name) => (name === 'F1' ? f1 : undefined))).toBe('https://x.example/badge/1\n');
+    expect(contentText(stream, 1000, { fonts: (name) => (name === 'F1' ? f1 : undefined) })).toBe('https://x.example/badge/1\n');
     // Without fonts (a stream no page names), two-byte glyph ids are dropped, as before.
     expect(contentText(stream, 1000)).toBe('s://x.example/badge/1\n');
   });
@@ -102,11 +102,11 @@ describe('content streams', () => {
   it('reads an /ActualText span as its text instead of the glyphs it covers, nested spans included', () => {
     const lookup = () => f1;
     const stream = 'BT /F1 10 Tf <00630065007200740069> Tj /Span << /ActualText (fi) >> BDC <FB01> Tj EMC <0063006100740065> Tj ET';
-    expect(contentText(stream, 1000, lookup)).toBe('certificate\n');
+    expect(contentText(stream, 1000, { fonts: lookup })).toBe('certificate\n');
     const nested = 'BT /F1 1 Tf /Span <</ActualText <FEFF00660066>>> BDC /Span << /MCID 3 >> BDC <FB00> Tj EMC EMC /P BMC <0021> Tj EMC ET';
-    expect(contentText(nested, 1000, lookup)).toBe('ff!\n');
+    expect(contentText(nested, 1000, { fonts: lookup })).toBe('ff!\n');
     // An EMC without a span, and spans never closed, do not break the text
-    expect(contentText('BT EMC /F1 1 Tf <0061> Tj /Span <</ActualText (b)>> BDC <0078> Tj', 1000, lookup)).toBe('a\n');
+    expect(contentText('BT EMC /F1 1 Tf <0061> Tj /Span <</ActualText (b)>> BDC <0078> Tj', 1000, { fonts: lookup })).toBe('a\n');
   });
 });
 
@@ -337,9 +337,18 @@ describe('lines and addresses in page text', () => {
     expect(toLines([run('one', 0, 20, 700), run('two', 0, 20, 686)]).map((l) => l.text)).toEqual(['one', 'two']);
   });
 
-  it('gives each line the right edge of the column it starts in', () => {
-    const lines = toLines([run('main column, a long line', 56, 300, 700), run('short', 56, 100, 686), run('sidebar line', 400, 520, 700), run('side', 400, 440, 686)]);
-    expect(columnRights(lines)).toEqual([300, 300, 520, 520]);
+  it('gives each line the right edge of the column it starts in, or the page\'s when its block is too short to tell', () => {
+    const lines = toLines([
+      run('main column, a long line', 56, 300, 700),
+      run('second line of the main column', 56, 296, 686),
+      run('short', 56, 100, 672),
+      run('sidebar line', 400, 520, 700),
+      run('side', 400, 440, 686),
+    ]);
+    // the main column's edge comes from its other lines; the sidebar's two lines say nothing (the page's edge)
+    expect(columnRights(lines)).toEqual([296, 300, 300, 520, 520]);
+    // a line reaching more than an em past the others in its column is measured against the page
+    expect(columnRights(toLines([run('a', 56, 100, 700), run('b', 56, 100, 686), run('a much longer line', 56, 400, 672)]), [0, 0, 612, 792])).toEqual([400, 400, 556]);
   });
 
   it('joins a URL the layout broke over two lines, and leaves a URL followed by an ordinary line alone', () => {
@@ -358,5 +367,57 @@ describe('lines and addresses in page text', () => {
   it('finds credential addresses written without a scheme, and only those', () => {
     const pdf = buildPdf([{ texts: linesAt(['Badge: credly.com/badges/aaaaaaaa-1111-4222-8333-944455556666', 'Site: jane.example/about']) }]);
     expect(extractLinks(pdf).links.map((l) => l.url)).toEqual(['https://credly.com/badges/aaaaaaaa-1111-4222-8333-944455556666']);
+  });
+});
+
+describe('positions in content streams', () => {
+  const f1: TextFont = { text: (s) => s, advance: (s) => ({ width: 500 * s.length, codes: s.length, spaces: 0 }) };
+  const runs = (stream: string) => contentRuns(stream, 1e6, { fonts: () => f1 });
+
+  it('keeps slanted text (synthetic italics) and text on a flipped y axis (a form drawn without its page\'s matrix) on lines', () => {
+    const slanted = runs('BT /F1 10 Tf 1 0 .25 -1 50 700 Tm (abc) Tj 15 0 Td (def) Tj ET');
+    expect(slanted.every((r) => r.horizontal)).toBe(true);
+    expect(toLines(slanted).map((l) => l.text)).toEqual(['abcdef']);
+    const flipped = runs('BT /F1 10 Tf 1 0 0 -1 50 20 Tm (first) Tj 0 -14 Td (second) Tj ET');
+    expect(flipped.map((r) => [r.horizontal, r.y])).toEqual([[true, -20], [true, -34]]); // y taken upward: the second line is below
+  });
+
+  it('places an /ActualText span where its first glyph is shown, even when the span opens before the font and position are set', () => {
+    const r = runs('/Span << /ActualText (fi) >> BDC BT /F1 10 Tf 1 0 0 1 50 700 Tm (X) Tj EMC (le) Tj ET');
+    expect(r.map((x) => [x.str, x.x, x.y])).toEqual([['fi', 50, 700], ['le', 55, 700]]);
+  });
+
+  it('restores only the states it saved when q nests past its limit, and caps the runs of one stream', () => {
+    const upper: TextFont = { ...f1, text: (s) => s.toUpperCase() };
+    // 64 saved states, the font changed at that depth, 6 more q past the limit and their 6 Q: the font stays
+    const deep = `BT /F1 10 Tf ${'q '.repeat(64)}/F2 10 Tf ${'q '.repeat(6)}${'Q '.repeat(6)}(ok) Tj ${'Q '.repeat(64)}(ok) Tj ET`;
+    expect(contentRuns(deep, 1e6, { fonts: (name) => (name === 'F2' ? upper : f1) }).map((x) => x.str)).toEqual(['OK', 'ok']);
+    const many = `BT /F1 10 Tf ${'(a) Tj '.repeat(MAX_RUNS + 10)}ET`;
+    expect(runs(many).length).toBe(MAX_RUNS);
+  });
+
+  it('draws a form where the content says Do, through its matrix and the CTM, with its own fonts; a form drawing itself stops', () => {
+    const upper: TextFont = { ...f1, text: (s) => s.toUpperCase() };
+    const form = { src: 'BT /F1 10 Tf 1 0 0 1 0 0 Tm (in) Tj ET', matrix: [1, 0, 0, 1, 5, 0], fonts: () => upper };
+    const r = contentRuns('BT /F1 10 Tf 1 0 0 1 50 700 Tm (before) Tj ET q 1 0 0 1 100 700 cm /X1 Do Q BT /F1 10 Tf 1 0 0 1 50 680 Tm (after) Tj ET', 1e6, { fonts: () => f1, forms: (n) => (n === 'X1' ? form : undefined) });
+    expect(r.map((x) => [x.str, x.x, x.y])).toEqual([['before', 50, 700], ['IN', 105, 700], ['after', 50, 680]]);
+    const loop = { src: '/X1 Do BT /F1 10 Tf (x) Tj ET', matrix: [] };
+    expect(contentRuns('/X1 Do', 1e6, { fonts: () => f1, forms: () => loop }).length).toBe(8); // MAX_FORM_DEPTH levels, then no more
+  });
+
+  it('does not join a URL to a year, a phone number or a heading below it', () => {
+    const run = (str: string, x: number, right: number, y: number, size = 10): TextRun => ({ str, x, y, right, size, horizontal: true, eol: false });
+    const text = (rs: TextRun[]) => {
+      const lines = toLines(rs);
+      return joinBrokenUrls(lines, columnRights(lines, [0, 0, 612, 792]));
+    };
+    // a sidebar: name, URL, year
+    expect(text([run('Jane Doe', 40, 90, 700), run('https://www.credly.com/badges/a1b2c3d4', 40, 200, 686), run('2021', 40, 62, 672)])).toBe('Jane Doe\nhttps://www.credly.com/badges/a1b2c3d4\n2021');
+    // a URL ending in a slash at the end of a paragraph, then a heading after a margin
+    expect(text([run('Portfolio: https://jane.example/abc123/', 56, 540, 700), run('Education', 56, 110, 670)])).toBe('Portfolio: https://jane.example/abc123/\nEducation');
+    // a centred header: URL, then a phone number
+    expect(text([run('https://www.credly.com/badges/9f8e7d6c', 200, 400, 700), run('+49 30 1234567', 250, 350, 686)])).toBe('https://www.credly.com/badges/9f8e7d6c\n+49 30 1234567');
+    // but a break after a hyphen, just below, is joined
+    expect(text([run('Badge: https://www.credly.com/badges/aaaa-', 40, 200, 700), run('bbbb-cccc', 40, 90, 686), run('x', 40, 45, 672)])).toBe('Badge: https://www.credly.com/badges/aaaa-bbbb-cccc\nx');
   });
 });

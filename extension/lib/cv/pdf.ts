@@ -72,6 +72,7 @@ interface PdfTextItem {
 
 /** The part of a pdfjs page used here. */
 interface PdfPage {
+  readonly view: number[];
   getAnnotations(params?: { intent?: string }): Promise<unknown[]>;
   getTextContent(params?: { includeMarkedContent?: boolean; disableNormalization?: boolean }): Promise<{ items: unknown[] }>;
   cleanup(resetStats?: boolean): boolean;
@@ -280,7 +281,7 @@ async function readPage(page: PdfPage, links: CredentialCollector, deadline: num
   }
 
   const lines = toLines(runs);
-  const text = joinBrokenUrls(lines, columnRights(lines));
+  const text = joinBrokenUrls(lines, columnRights(lines, page.view));
   links.addFromText(text);
   for (const url of findSchemelessUrls(text)) {
     if (links.full) return;
