@@ -14,8 +14,8 @@ import {
   type CodeLength,
   type FontDecoder,
 } from './pdf-cmap.js';
-import { dictEntries, dictEntry, nameValue, refNumber, refNumbers, unescapeName } from './pdf-syntax.js';
-import type { FontLookup, TextFont } from './pdf-text.js';
+import { dictEntries, dictEntry, nameValue, numbersIn, refNumber, refNumbers, unescapeName } from './pdf-syntax.js';
+import { countSpaces, type FontLookup, type TextFont } from './pdf-text.js';
 
 /** Access to a PDF's objects by number. */
 export interface PdfObjects {
@@ -155,17 +155,16 @@ export class DocumentFonts {
     const encoding = dictEntry(dict, 'Encoding');
     const length: CodeLength = type0 ? this.codeLength(encoding, 2) : 1;
     const widths = type0 ? this.cidWidths(dict) : this.simpleWidths(dict);
+    const split = codeSplitter(length);
     const advance = (bytes: string) => {
       let width = 0;
       let codes = 0;
-      let spaces = 0;
-      codeSplitter(length)(bytes, (code) => {
+      split(bytes, (code) => {
         width += widths.of(code);
         codes++;
       });
       // Word spacing applies to the single-byte code 32 only (9.3.3).
-      if (length === 1) for (let k = 0; k < bytes.length; k++) if (bytes.charCodeAt(k) === 32) spaces++;
-      return { width, codes, spaces };
+      return { width, codes, spaces: length === 1 ? countSpaces(bytes) : 0 };
     };
     const text = this.fontText(dict, type0, encoding);
     return widths.estimated ? { text, advance, estimated: true } : { text, advance };
@@ -288,16 +287,6 @@ function cidWidthTable(cidFont: string, resolve: (v: string | undefined) => stri
       return fallback;
     },
   };
-}
-
-/** The numbers in a PDF array's text, at most `max`. */
-function numbersIn(text: string, max: number): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(/-?\d*\.?\d+/g)) {
-    if (out.length >= max) break;
-    out.push(Number(m[0]));
-  }
-  return out;
 }
 
 /** The decoder of a font whose codes cannot be read as text. */

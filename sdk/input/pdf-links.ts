@@ -14,7 +14,7 @@
 import { CredLensError } from '../errors.js';
 import { inflateCapped } from './inflate.js';
 import { DocumentFonts, type PageText, type PdfObjects } from './pdf-fonts.js';
-import { decodePdfString, dictEntry, isDigit, isNameChar, isRegular, isSpace, isDelimiter, latin1, MAX_DICT, MAX_STRING, nameValue, readString, skipDict, skipSpace, valueEnd } from './pdf-syntax.js';
+import { decodePdfString, dictEntry, isDigit, isNameChar, isRegular, isSpace, isDelimiter, latin1, MAX_DICT, MAX_STRING, nameValue, numbersIn, readString, skipDict, skipSpace, valueEnd } from './pdf-syntax.js';
 import { contentText, type FontLookup, type FormLookup, type TextForm, type TextResources } from './pdf-text.js';
 
 /** Limits for one PDF. */
@@ -133,7 +133,7 @@ export function scanPdf(bytes: Uint8Array, limits: PdfLimits): PdfLinks {
       done.add(num);
       const own = dictEntry(c.dict, 'Resources');
       const matrix = dictEntry(c.dict, 'Matrix');
-      const form: TextForm = { src: c.text, matrix: matrix === undefined ? [] : [...matrix.matchAll(/-?\d*\.?\d+/g)].slice(0, 6).map((m) => Number(m[0])) };
+      const form: TextForm = { src: c.text, matrix: matrix === undefined ? [] : numbersIn(matrix, 6) };
       if (own !== undefined) {
         const f = fonts.forResources(own);
         if (f) form.fonts = f;

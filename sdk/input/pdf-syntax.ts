@@ -277,6 +277,16 @@ export function refNumbers(value: string, max: number): number[] {
   return out;
 }
 
+/** The numbers in a value's text (an array such as /Widths, /Matrix or /MediaBox), at most `max`. */
+export function numbersIn(text: string, max: number): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/-?\d*\.?\d+/g)) {
+    if (out.length >= max) break;
+    out.push(Number(m[0]));
+  }
+  return out;
+}
+
 /** A name value (`/Identity-H`) without its slash, or undefined. */
 export function nameValue(value: string | undefined): string | undefined {
   const m = value === undefined ? null : /^\s*\/([^\s/<>[\]()%]*)/.exec(value);
