@@ -15,6 +15,7 @@
  * Anything else (Identity-H glyph ids without a ToUnicode map) shows no text rather than garbage.
  * Pure functions over strings holding one byte per character; every table is capped.
  */
+import { latin1Bytes } from './pdf-syntax.js';
 
 /** Turns the bytes of one shown string (one byte per character) into text. */
 export type FontDecoder = (bytes: string) => string;
@@ -58,6 +59,17 @@ const MAX_WIDE_RANGES = 16;
  * sections; everything else is PostScript boilerplate). Undefined when it maps nothing.
  */
 export function parseToUnicode(text: string): ToUnicodeMap | undefined {
+  const map = parseCMap(text);
+  return map.chars.size === 0 && map.wide.length === 0 ? undefined : map;
+}
+
+/** The code space ranges of an encoding CMap embedded in the file (a Type0 font's /Encoding stream). */
+export function parseCodeSpaces(text: string): CodeSpace[] {
+  return parseCMap(text).spaces;
+}
+
+/** The code space, bfchar and bfrange sections of a CMap program. */
+function parseCMap(text: string): ToUnicodeMap {
   const chars = new Map<number, string>();
   const wide: WideRange[] = [];
   const spaces: CodeSpace[] = [];
@@ -102,7 +114,6 @@ export function parseToUnicode(text: string): ToUnicodeMap | undefined {
       }
     }
   }
-  if (chars.size === 0 && wide.length === 0) return undefined;
   return { spaces, chars, wide };
 }
 
@@ -164,24 +175,6 @@ export function codeSplitter(length: CodeLength): (s: string, each: (code: numbe
   };
 }
 
-/** The code space ranges of an encoding CMap embedded in the file (a Type0 font's /Encoding stream). */
-export function parseCodeSpaces(text: string): CodeSpace[] {
-  const spaces: CodeSpace[] = [];
-  let inside = false;
-  let args: (Hex | Hex[])[] = [];
-  for (const t of tokenize(text)) {
-    if (typeof t === 'string') {
-      inside = t === 'begincodespacerange';
-      args = [];
-    } else if (inside && args.push(t) === 2) {
-      const space = codeSpace(args[0]!, args[1]!);
-      if (space && spaces.length < MAX_CODE_SPACES) spaces.push(space);
-      args = [];
-    }
-  }
-  return spaces;
-}
-
 function codeSpace(lo: Hex | Hex[], hi: Hex | Hex[]): CodeSpace | undefined {
   if (Array.isArray(lo) || Array.isArray(hi) || lo.length !== hi.length || !validCode(lo)) return undefined;
   return { bytes: lo.length, low: lo.value, high: hi.value };
@@ -223,7 +216,7 @@ export function predefinedCMapDecoder(name: string): FontDecoder | undefined {
   } catch {
     return undefined; // a runtime without that legacy encoding
   }
-  return (s) => decoder.decode(bytesOf(s));
+  return (s) => decoder.decode(latin1Bytes(s));
 }
 
 /** The WHATWG encoding label for a predefined CMap's byte encoding. */
@@ -378,10 +371,4 @@ function utf16Units(h: Hex | Hex[]): number[] {
   const units: number[] = [];
   for (let k = 0; k < b.length; k += 2) units.push(b[k]! * 256 + b[k + 1]!);
   return units;
-}
-
-function bytesOf(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let k = 0; k < s.length; k++) out[k] = s.charCodeAt(k) & 0xff;
-  return out;
 }

@@ -55,6 +55,7 @@ export class DocumentFonts {
   private readonly fonts = new Map<string, TextFont | null>();
   private readonly lookups = new Map<string, FontLookup | undefined>();
   private readonly widths = new Map<string, Widths>();
+  private readonly xobjectNames = new Map<string, Map<string, number>>();
 
   constructor(private readonly objects: PdfObjects) {}
 
@@ -68,7 +69,11 @@ export class DocumentFonts {
 
   /** The XObjects a /Resources value names, by name (object numbers: forms and images alike). */
   xobjects(resources: string | undefined): Map<string, number> {
+    const cacheKey = resources?.trim() ?? '';
+    const known = this.xobjectNames.get(cacheKey);
+    if (known) return known;
     const out = new Map<string, number>();
+    this.xobjectNames.set(cacheKey, out); // filled below; a form drawn again and again reads its resources once
     const dict = this.resolve(resources);
     const xobjects = dict === undefined ? undefined : this.resolve(dictEntry(dict, 'XObject'));
     if (xobjects === undefined) return out;

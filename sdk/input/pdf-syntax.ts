@@ -157,6 +157,13 @@ export function skipSpace(src: string, i: number): number {
   return i;
 }
 
+/** A string holding one byte per character → its bytes (the inverse of `latin1`). */
+export function latin1Bytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let k = 0; k < s.length; k++) out[k] = s.charCodeAt(k) & 0xff;
+  return out;
+}
+
 /** Bytes → a string with one character per byte (ISO-8859-1), fast. */
 export function latin1(b: Uint8Array): string {
   // TextDecoder has no true Latin-1 (the label means windows-1252), so decode that way and map

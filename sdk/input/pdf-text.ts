@@ -7,7 +7,7 @@
  * every ligature glyph: "ﬁ" shown, "fi" meant) stands for what it covers.
  */
 import { latin1Text, type FontDecoder } from './pdf-cmap.js';
-import { decodePdfString, dictEntry, isDigit, isRegular, isSpace, latin1, readHex, readLiteralText, skipDict, unescapeName } from './pdf-syntax.js';
+import { decodePdfString, dictEntry, isDigit, isRegular, isSpace, latin1, latin1Bytes, readHex, readLiteralText, skipDict, unescapeName } from './pdf-syntax.js';
 import { columnRights, joinBrokenUrls, toLines, type TextRun } from './text-lines.js';
 
 /** A font as page text needs it: the text of a shown string, and how far it moves the pen. */
@@ -113,9 +113,9 @@ export function contentRuns(src: string, maxChars: number, resources: TextResour
   // slanted text (synthetic italics) and a flipped y axis (forms drawn without their page's
   // matrix) are still lines; y is taken upward, whichever way the matrix turns it.
   const place = (m: Matrix) => {
-    const r = multiply([gs.size * gs.scale, 0, 0, gs.size, 0, 0], multiply(m, gs.ctm));
-    const horizontal = Math.abs(r[1]) <= 1e-6 * Math.abs(r[0]) && r[0] > 0;
     const at = multiply(m, gs.ctm);
+    const r = multiply([gs.size * gs.scale, 0, 0, gs.size, 0, 0], at);
+    const horizontal = Math.abs(r[1]) <= 1e-6 * Math.abs(r[0]) && r[0] > 0;
     return { x: at[4], y: r[3] < 0 ? -at[5] : at[5], size: Math.hypot(r[2], r[3]) || 1, horizontal };
   };
   const emit = (str: string, start: { x: number; y: number; size: number; horizontal: boolean }, end: { x: number; y: number }, estimated: boolean) => {
@@ -365,10 +365,7 @@ function actualText(dict: string): string | undefined {
 function stringBytes(value: string): Uint8Array | undefined {
   const s = value[0] === '(' ? readLiteralText(value, 0) : value[0] === '<' ? readHex(value, 0) : undefined;
   if (!s) return undefined;
-  if (typeof s.bytes !== 'string') return s.bytes;
-  const b = new Uint8Array(s.bytes.length);
-  for (let k = 0; k < b.length; k++) b[k] = s.bytes.charCodeAt(k) & 0xff;
-  return b;
+  return typeof s.bytes === 'string' ? latin1Bytes(s.bytes) : s.bytes;
 }
 
 /** A string in a font not known here that holds glyph ids (two-byte CID fonts): mostly NUL bytes. */
